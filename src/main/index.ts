@@ -1,0 +1,79 @@
+// App lifecycle: one instance, one window, the library opened once and wired to IPC. Everything the
+// app does with data lives in the Electron-free domain under library/ and services/.
+import { join } from 'node:path'
+import { app, BrowserWindow } from 'electron'
+import { resolveLibraryDir } from './library/location'
+import { openLibraryServices, type LibraryServices } from './services'
+import { registerIpc } from './platform/ipc'
+import { installMenu } from './platform/menu'
+import { lockDown } from './platform/security'
+import { loadWindowState, trackWindowState } from './platform/window-state'
+
+let mainWindow: BrowserWindow | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  void app.whenReady().then(start)
+}
+
+async function start(): Promise<void> {
+  const devServerUrl = process.env.ELECTRON_RENDERER_URL
+  lockDown(devServerUrl)
+  const libraryDir = resolveLibraryDir(process.argv, process.env, join(app.getPath('userData'), 'library'))
+  const opening: Promise<LibraryServices> = openLibraryServices(libraryDir, { archiveDir: join(app.getAppPath(), 'archive') })
+  opening.catch(() => undefined) // the error is shown by the page, through the first request it makes
+  registerIpc(() => opening.then((services) => services.handlers))
+  installMenu(() => mainWindow, libraryDir)
+  flushOnQuit(opening)
+  await createWindow(devServerUrl)
+  app.on('window-all-closed', () => app.quit())
+}
+
+async function createWindow(devServerUrl: string | undefined): Promise<void> {
+  const state = await loadWindowState()
+  mainWindow = new BrowserWindow({
+    width: state?.width ?? 1200,
+    height: state?.height ?? 820,
+    ...(state ? { x: state.x, y: state.y } : {}),
+    minWidth: 640,
+    minHeight: 480,
+    show: false,
+    title: 'Liner Notes',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false
+    }
+  })
+  if (state?.maximized) mainWindow.maximize()
+  trackWindowState(mainWindow)
+  mainWindow.once('ready-to-show', () => mainWindow?.show())
+  mainWindow.on('closed', () => (mainWindow = null))
+  if (devServerUrl) await mainWindow.loadURL(devServerUrl)
+  else await mainWindow.loadFile(join(import.meta.dirname, '../renderer/index.html'))
+}
+
+/** An edit made just before quitting is on disk after the quit: hold the quit until writes finish. */
+function flushOnQuit(opening: Promise<LibraryServices>): void {
+  let flushed = false
+  app.on('before-quit', (event) => {
+    if (flushed) return
+    event.preventDefault()
+    void opening
+      .then((services) => services.store.flush())
+      .catch(() => undefined)
+      .finally(() => {
+        flushed = true
+        app.quit()
+      })
+  })
+}

@@ -1,0 +1,41 @@
+// The main-side boundary of the IPC contract: every request is checked against its channel's schema
+// before a handler sees it, and every outcome, success or failure, goes back as a Result.
+import { z } from 'zod'
+import { contract, type ErrorCode, type Result } from '../../shared/ipc/contract'
+import { isChannel } from '../../shared/ipc/channels'
+import { LibraryError } from '../library/errors'
+import type { Handlers } from '../services'
+
+/** Handlers are resolved lazily so that a library that failed to open still answers with its error. */
+export type HandlerSource = () => Promise<Handlers>
+
+export async function dispatch(source: HandlerSource, channel: unknown, payload: unknown): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return failure('invalid-request', `There is no request called “${String(channel)}”.`)
+  }
+  const parsed = contract[channel].request.safeParse(payload ?? {})
+  if (!parsed.success) {
+    return failure('invalid-request', `The ${channel} request was refused: ${describeIssues(parsed.error)}`)
+  }
+  try {
+    const handlers = await source()
+    const handler = handlers[channel] as (request: unknown) => Promise<unknown>
+    return { ok: true, value: await handler(parsed.data) }
+  } catch (error) {
+    if (error instanceof LibraryError) return failure(error.code, error.message)
+    if (error instanceof z.ZodError) return failure('invalid-request', `The change was refused: ${describeIssues(error)}`)
+    return failure('internal', `Something went wrong in Liner Notes: ${(error as Error).message ?? String(error)}`)
+  }
+}
+
+function failure(code: ErrorCode, message: string): Result<never> {
+  return { ok: false, error: { code, message } }
+}
+
+/** "title: Expected string, received number; date: Use a date written as YYYY-MM-DD" */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ')
+}

@@ -1,0 +1,41 @@
+// The application menu. Commands that belong to the page are sent to it as menu events.
+import { Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
+import { MENU_EVENT, type MenuCommand } from '../../shared/ipc/channels'
+
+export function installMenu(getWindow: () => BrowserWindow | null, libraryDir: string): void {
+  const send = (command: MenuCommand) => () => getWindow()?.webContents.send(MENU_EVENT, command)
+  const isMac = process.platform === 'darwin'
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Show Library Folder', click: () => void shell.openPath(libraryDir) },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' }
+      ]
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { label: 'Library', accelerator: 'CmdOrCtrl+L', click: send('show-library') },
+        { type: 'separator' },
+        { label: 'Larger Text', accelerator: 'CmdOrCtrl+=', click: send('text-larger') },
+        { label: 'Smaller Text', accelerator: 'CmdOrCtrl+-', click: send('text-smaller') },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(process.env.ELECTRON_RENDERER_URL ? [{ role: 'toggleDevTools' as const }] : [])
+      ]
+    },
+    {
+      label: 'Go',
+      submenu: [
+        { label: 'Previous Article', accelerator: 'CmdOrCtrl+[', click: send('previous-article') },
+        { label: 'Next Article', accelerator: 'CmdOrCtrl+]', click: send('next-article') }
+      ]
+    },
+    { role: 'windowMenu' }
+  ]
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}

@@ -1,0 +1,27 @@
+// The only module that touches window.linerNotes: a typed call() that unwraps the contract's Result and
+// throws an ApiFailure carrying the main side's readable message.
+import type { Channel } from '../../shared/ipc/channels'
+import type { ApiError, LinerNotesApi, RequestOf, ResponseOf, Result } from '../../shared/ipc/contract'
+
+declare global {
+  interface Window {
+    linerNotes: LinerNotesApi
+  }
+}
+
+export class ApiFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message)
+    this.name = 'ApiFailure'
+  }
+}
+
+export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  // TypeScript cannot narrow a mapped type by a generic key; the contract guarantees the pairing.
+  const invoke = window.linerNotes[channel] as unknown as (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
+  const result = await invoke(request)
+  if (!result.ok) throw new ApiFailure(result.error)
+  return result.value
+}
+
+export const onMenuCommand: LinerNotesApi['onMenuCommand'] = (listener) => window.linerNotes.onMenuCommand(listener)

@@ -1,0 +1,105 @@
+// The window's frame: the top bar, the library list (loaded once and shared with the reader for
+// previous/next), and whichever view the route names. A library that cannot be opened gets its own screen.
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { ArticleSummary } from '../../../shared/ipc/contract'
+import { APPEARANCES } from '../../../shared/model'
+import { ApiFailure, call, onMenuCommand } from '../api'
+import { LibraryView } from '../library/LibraryView'
+import { filterArticles, sortArticles, type SortOrder } from '../library/order'
+import { ReaderView } from '../reader/ReaderView'
+import { clampTextSize, TEXT_SIZE_STEP, usePreferences } from './preferences'
+import { hrefFor, navigate, useRoute } from './route'
+
+export function App() {
+  const route = useRoute()
+  const [preferences, updatePreferences] = usePreferences()
+  const [articles, setArticles] = useState<ArticleSummary[] | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [order, setOrder] = useState<SortOrder>({ key: 'date', direction: 'descending' })
+  const [query, setQuery] = useState('')
+
+  const reload = useCallback(() => {
+    call('articles:list', {}).then(setArticles, (error: unknown) =>
+      setFailure(error instanceof ApiFailure ? error.message : String(error))
+    )
+  }, [])
+  useEffect(reload, [reload])
+
+  const visible = useMemo(() => sortArticles(filterArticles(articles ?? [], query), order), [articles, query, order])
+
+  const step = useCallback(
+    (delta: number) => {
+      if (route.name !== 'article' || visible.length === 0) return
+      const index = visible.findIndex((a) => a.id === route.id)
+      const next = visible[(index + delta + visible.length) % visible.length]
+      if (next) navigate({ name: 'article', id: next.id })
+    },
+    [route, visible]
+  )
+
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command === 'show-library') navigate({ name: 'library' })
+        else if (command === 'next-article') step(1)
+        else if (command === 'previous-article') step(-1)
+        else if (command === 'text-larger') updatePreferences({ textSize: clampTextSize(preferences.textSize + TEXT_SIZE_STEP) })
+        else updatePreferences({ textSize: clampTextSize(preferences.textSize - TEXT_SIZE_STEP) })
+      }),
+    [step, preferences.textSize, updatePreferences]
+  )
+
+  if (failure) {
+    return (
+      <main className="failure" role="alert" aria-labelledby="failure-title">
+        <h1 id="failure-title">The library could not be opened</h1>
+        <p>{failure}</p>
+        <p>Nothing was changed. Fix or move the file named above, then start Liner Notes again.</p>
+      </main>
+    )
+  }
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <a className="brand" href={hrefFor({ name: 'library' })}>
+          Liner Notes
+        </a>
+        <nav aria-label="Main">
+          <a href={hrefFor({ name: 'library' })} aria-current={route.name === 'library' ? 'page' : undefined}>
+            Library
+          </a>
+        </nav>
+        <label className="appearance">
+          <span>Appearance</span>
+          <select
+            value={preferences.appearance}
+            onChange={(e) => updatePreferences({ appearance: e.target.value as (typeof APPEARANCES)[number] })}
+          >
+            <option value="system">Follow system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+      </header>
+      {articles === null ? (
+        <p className="loading" role="status">
+          Opening the library…
+        </p>
+      ) : route.name === 'library' ? (
+        <LibraryView articles={visible} total={articles.length} order={order} onOrder={setOrder} query={query} onQuery={setQuery} />
+      ) : (
+        <ReaderView
+          key={route.id}
+          id={route.id}
+          position={visible.findIndex((a) => a.id === route.id)}
+          count={visible.length}
+          onStep={step}
+          textSize={preferences.textSize}
+          onTextSize={(size) => updatePreferences({ textSize: clampTextSize(size) })}
+          onChanged={reload}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,114 @@
+// An article's metadata, editable in place: each field saves a moment after typing stops and when it
+// loses focus. A refused value (a malformed date or address) is reported and left for the user to fix.
+import { useEffect, useRef, useState } from 'react'
+import { ARTICLE_KINDS, type Article, type ArticleMeta } from '../../../shared/model'
+import { ApiFailure, call } from '../api'
+
+const SAVE_DELAY_MS = 600
+
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }
+
+interface Props {
+  article: Article
+  /** Shown in place of an empty title. */
+  placeholderTitle: string
+  onSaved: (article: Article) => void
+}
+
+export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
+  const [meta, setMeta] = useState<ArticleMeta>(article.meta)
+  const [state, setState] = useState<SaveState>({ kind: 'idle' })
+  const pending = useRef<Partial<ArticleMeta>>({})
+  const timer = useRef<number | undefined>(undefined)
+
+  const save = (): void => {
+    window.clearTimeout(timer.current)
+    const patch = pending.current
+    if (Object.keys(patch).length === 0) return
+    pending.current = {}
+    setState({ kind: 'saving' })
+    call('articles:update-meta', { id: article.id, patch }).then(
+      (saved) => {
+        setState({ kind: 'saved' })
+        onSaved(saved)
+      },
+      (error: unknown) => setState({ kind: 'failed', message: error instanceof ApiFailure ? error.message : String(error) })
+    )
+  }
+
+  // Whatever is still waiting is sent when the reader closes or the page goes away.
+  const saveRef = useRef(save)
+  saveRef.current = save
+  useEffect(() => {
+    const flush = (): void => saveRef.current()
+    window.addEventListener('pagehide', flush)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      flush()
+    }
+  }, [])
+
+  const edit = <K extends keyof ArticleMeta>(key: K, value: ArticleMeta[K]): void => {
+    setMeta((m) => ({ ...m, [key]: value }))
+    pending.current = { ...pending.current, [key]: value }
+    window.clearTimeout(timer.current)
+    timer.current = window.setTimeout(save, SAVE_DELAY_MS)
+  }
+
+  const text = (key: 'title' | 'outlet' | 'author', label: string, className?: string) => (
+    <input
+      className={className}
+      aria-label={label}
+      value={meta[key]}
+      placeholder={key === 'title' ? placeholderTitle : `Add ${label.toLowerCase()}`}
+      onChange={(e) => edit(key, e.target.value)}
+      onBlur={save}
+      onKeyDown={(e) => e.key === 'Enter' && save()}
+    />
+  )
+
+  return (
+    <form className="metadata" aria-label="Article details" onSubmit={(e) => (e.preventDefault(), save())}>
+      {text('title', 'Title', 'title-input')}
+      <div className="meta-row">
+        <label>
+          <span>Outlet</span>
+          {text('outlet', 'Outlet')}
+        </label>
+        <label>
+          <span>Author</span>
+          {text('author', 'Author')}
+        </label>
+        <label>
+          <span>Date</span>
+          <input type="date" aria-label="Date" value={meta.date} onChange={(e) => edit('date', e.target.value)} onBlur={save} />
+        </label>
+        <label>
+          <span>Kind</span>
+          <select aria-label="Kind" value={meta.kind} onChange={(e) => edit('kind', e.target.value as ArticleMeta['kind'])} onBlur={save}>
+            <option value="">Not set</option>
+            {ARTICLE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="url">
+          <span>URL</span>
+          <input
+            type="url"
+            aria-label="URL"
+            value={meta.url}
+            placeholder="https://…"
+            onChange={(e) => edit('url', e.target.value.trim())}
+            onBlur={save}
+          />
+        </label>
+      </div>
+      <p className={`save-state ${state.kind}`} role={state.kind === 'failed' ? 'alert' : 'status'}>
+        {state.kind === 'saving' ? 'Saving…' : state.kind === 'saved' ? 'Saved' : state.kind === 'failed' ? state.message : ''}
+      </p>
+    </form>
+  )
+}

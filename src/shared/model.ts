@@ -1,0 +1,51 @@
+// The library's data model: one zod schema per stored record, so the file on disk, the IPC boundary
+// and the UI all agree on one shape. Pure: imported by main, preload-free renderer code and tests.
+import { z } from 'zod'
+
+export const ARTICLE_KINDS = ['interview', 'review', 'news', 'feature'] as const
+export const ArticleKind = z.enum(ARTICLE_KINDS)
+export type ArticleKind = z.infer<typeof ArticleKind>
+
+/** Empty string means "the text does not say"; the user may fill it in. */
+const IsoDate = z.union([
+  z.literal(''),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date written as YYYY-MM-DD')
+])
+
+export const ArticleMeta = z.object({
+  title: z.string().max(500),
+  outlet: z.string().max(200),
+  author: z.string().max(300),
+  date: IsoDate,
+  url: z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'Use a web address starting with http:// or https://' })]),
+  kind: z.union([z.literal(''), ArticleKind])
+})
+export type ArticleMeta = z.infer<typeof ArticleMeta>
+
+export const Article = z.object({
+  id: z.string().min(1),
+  /** File name of the verbatim original under the library's texts/ folder. Never rewritten. */
+  file: z.string().min(1),
+  /** SHA-256 of the original text, hex. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  addedAt: z.string(),
+  updatedAt: z.string(),
+  meta: ArticleMeta
+})
+export type Article = z.infer<typeof Article>
+
+export const APPEARANCES = ['system', 'light', 'dark'] as const
+export const Preferences = z.object({
+  /** Reader text size in CSS pixels. */
+  textSize: z.number().int().min(12).max(32),
+  appearance: z.enum(APPEARANCES)
+})
+export type Preferences = z.infer<typeof Preferences>
+export const DEFAULT_PREFERENCES: Preferences = { textSize: 19, appearance: 'system' }
+
+export const LibraryData = z.object({
+  schemaVersion: z.literal(2),
+  articles: z.array(Article),
+  preferences: Preferences
+})
+export type LibraryData = z.infer<typeof LibraryData>

@@ -1,0 +1,41 @@
+// Pure text helpers shared by the library (word counts) and the reader (paragraph layout). Offsets are
+// UTF-16 code units into the stored text, the same unit the anchoring selectors use.
+
+export interface Paragraph {
+  /** Offset of the paragraph's first character in the article text. */
+  start: number
+  /** Offset just past its last character. */
+  end: number
+  text: string
+}
+
+/** One paragraph per non-blank line, as the archive stores them; blank lines only separate. */
+export function splitParagraphs(text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = []
+  const line = /[^\r\n]+/g
+  for (let m = line.exec(text); m !== null; m = line.exec(text)) {
+    if (m[0].trim() === '') continue
+    paragraphs.push({ start: m.index, end: m.index + m[0].length, text: m[0] })
+  }
+  return paragraphs
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'word' })
+
+/** Words as a reader counts them: Intl's word segments, so "K-Pops!" and "André" count right. */
+export function countWords(text: string): number {
+  let n = 0
+  for (const s of segmenter.segment(text)) if (s.isWordLike) n++
+  return n
+}
+
+/**
+ * A speaker label at the start of a transcript paragraph ("PAAK:", "ANDERSON .PAAK:") or a label line
+ * of a written Q&A ("Keshia Hannam:"). Returns the label's length including the colon, or 0.
+ */
+export function speakerLabelLength(paragraph: string): number {
+  const m = /^((?:[A-Z][A-Z.'’-]*)(?: [A-Z.][A-Z.'’-]*){0,3}):/.exec(paragraph)
+  if (m) return m[0].length
+  const line = /^([A-Z][\p{L}.'’-]+(?: [.A-Z][\p{L}.'’-]*){0,3}):\s*$/u.exec(paragraph)
+  return line ? line[0].trimEnd().length : 0
+}
