@@ -55,12 +55,11 @@ export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
     timer.current = window.setTimeout(save, SAVE_DELAY_MS)
   }
 
-  const text = (key: 'title' | 'outlet' | 'author', label: string, className?: string) => (
+  const text = (key: 'outlet' | 'author', label: string) => (
     <input
-      className={className}
       aria-label={label}
       value={meta[key]}
-      placeholder={key === 'title' ? placeholderTitle : `Add ${label.toLowerCase()}`}
+      placeholder={`Add ${label.toLowerCase()}`}
       onChange={(e) => edit(key, e.target.value)}
       onBlur={save}
       onKeyDown={(e) => e.key === 'Enter' && save()}
@@ -69,7 +68,20 @@ export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
 
   return (
     <form className="metadata" aria-label="Article details" onSubmit={(e) => (e.preventDefault(), save())}>
-      {text('title', 'Title', 'title-input')}
+      <textarea
+        className="title-input"
+        aria-label="Title"
+        rows={1}
+        value={meta.title}
+        placeholder={placeholderTitle}
+        onChange={(e) => edit('title', e.target.value.replace(/\n/g, ' '))}
+        onBlur={save}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return
+          e.preventDefault() // a title is one line
+          save()
+        }}
+      />
       <div className="meta-row">
         <label>
           <span>Outlet</span>

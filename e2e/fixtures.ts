@@ -1,0 +1,87 @@
+// Each test gets its own library folder on disk and a page whose window.linerNotes is answered by the
+// real services over it. `libraryState` breaks the library before start-up, to test the error screens.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+import { openLibraryServices, type LibraryServices } from '../src/main/services'
+import { LIBRARY_FILE, TEXTS_FOLDER } from '../src/main/library/layout'
+import { bridgeApi } from './support/bridge'
+import { serveFolder, type StaticServer } from './support/static-server'
+
+export const ARCHIVE_DIR = resolve('archive')
+const RENDERER_DIR = resolve('out/renderer')
+
+export type LibraryState = 'fresh' | 'corrupt-file' | 'missing-text'
+export const MISSING_TEXT_FILE = '003_6483be90c9dc3807.txt'
+
+export interface AppHarness {
+  page: Page
+  libraryDir: string
+  /** The services main would hold; reopened from disk by relaunch(). */
+  services(): Promise<LibraryServices>
+  /** Quits and starts again: waits for pending writes, reopens the library from disk, reloads the page. */
+  relaunch(): Promise<void>
+  /** Page errors and CSP violations seen so far. */
+  problems: string[]
+}
+
+interface Fixtures {
+  libraryState: LibraryState
+  libraryDir: string
+  app: AppHarness
+}
+
+export const test = base.extend<Fixtures, { server: StaticServer }>({
+  libraryState: ['fresh', { option: true }],
+
+  server: [
+    async ({}, use) => {
+      const server = await serveFolder(RENDERER_DIR)
+      await use(server)
+      await server.close()
+    },
+    { scope: 'worker' }
+  ],
+
+  libraryDir: async ({ libraryState }, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'liner-notes-e2e-'))
+    if (libraryState === 'corrupt-file') await writeFile(join(dir, LIBRARY_FILE), '{"schemaVersion": 2, "articles": [')
+    if (libraryState === 'missing-text') {
+      const { store } = await openLibraryServices(dir, { archiveDir: ARCHIVE_DIR })
+      await store.flush()
+      await rm(join(dir, TEXTS_FOLDER, MISSING_TEXT_FILE))
+    }
+    await use(dir)
+    await rm(dir, { recursive: true, force: true })
+  },
+
+  app: async ({ page, server, libraryDir }, use) => {
+    let opening = openLibraryServices(libraryDir, { archiveDir: ARCHIVE_DIR })
+    opening.catch(() => undefined)
+    await bridgeApi(page, () => opening.then((s) => s.handlers))
+    const problems: string[] = []
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) problems.push(message.text())
+    })
+    await page.goto(server.url)
+    const harness: AppHarness = {
+      page,
+      libraryDir,
+      problems,
+      services: () => opening,
+      relaunch: async () => {
+        await opening.then((s) => s.store.flush()).catch(() => undefined)
+        opening = openLibraryServices(libraryDir, { archiveDir: ARCHIVE_DIR })
+        opening.catch(() => undefined)
+        await page.reload()
+      }
+    }
+    await use(harness)
+    await opening.then((s) => s.store.flush()).catch(() => undefined)
+    expect(problems, 'the page raised errors or CSP violations').toEqual([])
+  }
+})
+
+export { expect }

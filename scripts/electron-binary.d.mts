@@ -1,0 +1,2 @@
+export function electronPackageDir(): string | null
+export function findElectronBinary(): string | null

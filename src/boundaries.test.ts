@@ -1,0 +1,55 @@
+// The process boundaries, checked like a lint rule: domain code never imports electron, the renderer
+// and shared code import no Node module, and only the thin Electron layer touches electron at all.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const SRC = import.meta.dirname
+const NODE_BUILTINS = /^(node:|fs$|path$|os$|child_process$|crypto$|http$|net$|url$|worker_threads$|electron$)/
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return sourceFiles(path)
+    return /\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : []
+  })
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8')
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => (m[1] ?? m[2])!
+  )
+}
+
+const ELECTRON_LAYER = [/^main\/index\.ts$/, /^main\/platform\//, /^preload\//]
+
+describe('process boundaries', () => {
+  const files = sourceFiles(SRC).map((file) => ({ file, name: relative(SRC, file), imports: importsOf(file) }))
+
+  it('finds the source files it checks', () => {
+    expect(files.length).toBeGreaterThan(20)
+  })
+
+  it('only the Electron layer imports electron', () => {
+    const offenders = files.filter((f) => f.imports.includes('electron') && !ELECTRON_LAYER.some((p) => p.test(f.name)))
+    expect(offenders.map((f) => f.name)).toEqual([])
+  })
+
+  it('the renderer and the shared code import no Node or Electron module', () => {
+    const offenders = files.filter(
+      (f) => (f.name.startsWith('renderer/') || f.name.startsWith('shared/')) && f.imports.some((i) => NODE_BUILTINS.test(i))
+    )
+    expect(offenders.map((f) => f.name)).toEqual([])
+  })
+
+  it('the renderer reaches main only through api.ts', () => {
+    const offenders = files.filter((f) => f.name.startsWith('renderer/') && !f.name.endsWith('api.ts') && /window\.linerNotes/.test(readFileSync(f.file, 'utf8')))
+    expect(offenders.map((f) => f.name)).toEqual([])
+  })
+
+  it('the renderer imports nothing from main or preload', () => {
+    const offenders = files.filter((f) => f.name.startsWith('renderer/') && f.imports.some((i) => /\/(main|preload)\//.test(i)))
+    expect(offenders.map((f) => f.name)).toEqual([])
+  })
+})

@@ -1,0 +1,50 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { countWords, speakerLabelLength, splitParagraphs } from './text'
+
+const ARCHIVE = join(import.meta.dirname, '../../archive')
+const texts = readdirSync(ARCHIVE)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => [f, readFileSync(join(ARCHIVE, f), 'utf8')] as const)
+
+describe('splitParagraphs', () => {
+  it.each(texts)('keeps exact offsets into %s', (_file, text) => {
+    const paragraphs = splitParagraphs(text)
+    expect(paragraphs.length).toBeGreaterThan(5)
+    for (const p of paragraphs) expect(text.slice(p.start, p.end)).toBe(p.text)
+    expect(paragraphs.map((p) => p.text)).toEqual(text.split('\n').filter((l) => l.trim() !== ''))
+  })
+
+  it('handles Windows line ends and blank lines', () => {
+    expect(splitParagraphs('One.\r\n\r\nTwo.\r\n  \r\n')).toEqual([
+      { start: 0, end: 4, text: 'One.' },
+      { start: 8, end: 12, text: 'Two.' }
+    ])
+  })
+})
+
+describe('countWords', () => {
+  it.each([
+    ['', 0],
+    ['K-Pops! is a film.', 5],
+    ['“Come Home” (feat. André 3000)', 5],
+    ['Anderson .Paak — director', 3]
+  ])('counts %j as %i words', (text, n) => {
+    expect(countWords(text)).toBe(n)
+  })
+})
+
+describe('speakerLabelLength', () => {
+  it.each([
+    ['PAAK: I’ll just say Michel is very French.', 'PAAK:'],
+    ['ANDERSON .PAAK: It started around quarantine.', 'ANDERSON .PAAK:'],
+    ['CATHY SHIM: Myself, I worked on the Wild Card stage', 'CATHY SHIM:'],
+    ['Keshia Hannam:', 'Keshia Hannam:'],
+    ['Anderson .Paak:', 'Anderson .Paak:'],
+    ['Once we got into shooting, I was obsessed: I loved it.', ''],
+    ['As for what prompted the project, Paak said: "It started', '']
+  ])('finds the label of %j', (paragraph, label) => {
+    expect(paragraph.slice(0, speakerLabelLength(paragraph))).toBe(label)
+  })
+})
