@@ -40,4 +40,54 @@ export class ReaderPage {
   get position(): Locator {
     return this.page.getByRole('toolbar', { name: 'Reading' }).locator('.position')
   }
+
+  /** Selects the first occurrence of `phrase` in the article text, as a drag with the mouse would. */
+  async select(phrase: string): Promise<void> {
+    const found = await this.text.evaluate((root, wanted) => {
+      for (const p of root.querySelectorAll('p')) {
+        const at = (p.textContent ?? '').indexOf(wanted)
+        if (at < 0) continue
+        p.scrollIntoView({ block: 'center' }) // a reader scrolls to a passage before selecting it
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
+        const points: { node: Node; offset: number }[] = []
+        let seen = 0
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const size = node.textContent?.length ?? 0
+          for (const target of [at, at + wanted.length]) {
+            if (points.length < 2 && target >= seen && target <= seen + size && !(points.length === 1 && target === at)) {
+              points.push({ node, offset: target - seen })
+            }
+          }
+          seen += size
+        }
+        const [from, to] = points
+        if (!from || !to) return false
+        window.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset)
+        return true
+      }
+      return false
+    }, phrase)
+    if (!found) throw new Error(`“${phrase}” is not in the article text`)
+  }
+
+  get selectionToolbar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Selection' })
+  }
+  get panel(): Locator {
+    return this.page.getByRole('complementary', { name: 'Highlights' })
+  }
+  get openHighlight(): Locator {
+    return this.page.getByRole('region', { name: 'Open highlight' })
+  }
+  get themeInput(): Locator {
+    return this.openHighlight.getByRole('combobox', { name: 'Add theme' })
+  }
+  /** The highlight marks that take focus, one per highlight, named by quote and themes. */
+  mark(quote: string | RegExp): Locator {
+    return this.text.getByRole('button', { name: quote })
+  }
+  async highlightCount(): Promise<number> {
+    const heading = await this.panel.getByRole('heading', { name: /^Highlights \(\d+\)$/ }).innerText()
+    return Number(/\((\d+)\)/.exec(heading)?.[1])
+  }
 }

@@ -22,6 +22,51 @@ export const ArticleMeta = z.object({
 })
 export type ArticleMeta = z.infer<typeof ArticleMeta>
 
+/** Offsets are UTF-16 code units into the article text the reader shows; end is exclusive. */
+export const TextQuoteSelector = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string()
+})
+export const TextPositionSelector = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().min(0),
+  end: z.number().int().min(1)
+})
+
+/** The highlight palette: named, so themes' hex colours and these never clash in meaning. */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const
+export const HighlightColor = z.enum(HIGHLIGHT_COLORS)
+export type HighlightColor = z.infer<typeof HighlightColor>
+
+export const HexColor = z.string().regex(/^#[0-9a-f]{6}$/i, 'Use a colour written as #rrggbb')
+
+export const Highlight = z.object({
+  id: z.string().min(1),
+  articleId: z.string().min(1),
+  quote: TextQuoteSelector,
+  position: TextPositionSelector,
+  /** null: shown in its first theme's colour (or the default) — recolouring a theme recolours it. */
+  color: HighlightColor.nullable(),
+  themeIds: z.array(z.string().min(1)),
+  createdAt: z.string(),
+  updatedAt: z.string()
+})
+export type Highlight = z.infer<typeof Highlight>
+
+export const ThemeName = z.string().trim().min(1, 'A theme needs a name').max(80)
+export const Theme = z.object({
+  id: z.string().min(1),
+  name: ThemeName,
+  color: HexColor,
+  description: z.string().max(500),
+  parentId: z.string().min(1).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string()
+})
+export type Theme = z.infer<typeof Theme>
+
 export const Article = z.object({
   id: z.string().min(1),
   /** File name of the verbatim original under the library's texts/ folder. Never rewritten. */
@@ -30,7 +75,12 @@ export const Article = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   addedAt: z.string(),
   updatedAt: z.string(),
-  meta: ArticleMeta
+  meta: ArticleMeta,
+  /**
+   * The user's corrected text (a typo fixed, page debris removed), shown instead of the original, which
+   * stays stored untouched. null: the original is shown.
+   */
+  correctedText: z.string().min(1).nullable()
 })
 export type Article = z.infer<typeof Article>
 
@@ -44,8 +94,10 @@ export type Preferences = z.infer<typeof Preferences>
 export const DEFAULT_PREFERENCES: Preferences = { textSize: 19, appearance: 'system' }
 
 export const LibraryData = z.object({
-  schemaVersion: z.literal(2),
+  schemaVersion: z.literal(3),
   articles: z.array(Article),
+  themes: z.array(Theme),
+  highlights: z.array(Highlight),
   preferences: Preferences
 })
 export type LibraryData = z.infer<typeof LibraryData>

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { countWords, speakerLabelLength, splitParagraphs } from './text'
+import { countWords, sentenceRanges, speakerLabelLength, splitParagraphs } from './text'
 
 const ARCHIVE = join(import.meta.dirname, '../../archive')
 const texts = readdirSync(ARCHIVE)
@@ -46,5 +46,18 @@ describe('speakerLabelLength', () => {
     ['As for what prompted the project, Paak said: "It started', '']
   ])('finds the label of %j', (paragraph, label) => {
     expect(paragraph.slice(0, speakerLabelLength(paragraph))).toBe(label)
+  })
+})
+
+describe('sentenceRanges', () => {
+  it('steps through sentences inside paragraphs, never across them', () => {
+    const text = 'Slow and smooth. Find your rhythm.\nPAAK: Yes.  \nAnderson .Paak’s debut. It opened Feb. 27 in AMC theaters.'
+    expect(sentenceRanges(text).map((r) => text.slice(r.start, r.end))).toEqual([
+      'Slow and smooth.',
+      'Find your rhythm.',
+      'PAAK: Yes.',
+      'Anderson .Paak’s debut.',
+      'It opened Feb. 27 in AMC theaters.'
+    ])
   })
 })

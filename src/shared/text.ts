@@ -39,3 +39,27 @@ export function speakerLabelLength(paragraph: string): number {
   const line = /^([A-Z][\p{L}.'’-]+(?: [.A-Z][\p{L}.'’-]*){0,3}):\s*$/u.exec(paragraph)
   return line ? line[0].trimEnd().length : 0
 }
+
+const sentences = new Intl.Segmenter('en', { granularity: 'sentence' })
+
+/** Sentences of every paragraph as text ranges, without trailing spaces: the steps of keyboard selection. */
+export function sentenceRanges(text: string): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = []
+  for (const p of splitParagraphs(text)) {
+    let pending: { start: number; end: number } | null = null
+    for (const s of sentences.segment(p.text)) {
+      const trimmed = s.segment.trimEnd()
+      if (trimmed.trim() === '') continue
+      const range = { start: pending?.start ?? p.start + s.index, end: p.start + s.index + trimmed.length }
+      // A real sentence end is followed by a space; "Anderson .Paak" is not two sentences.
+      const glued = trimmed.length === s.segment.length && s.index + s.segment.length < p.text.length
+      if (glued) pending = range
+      else {
+        ranges.push(range)
+        pending = null
+      }
+    }
+    if (pending) ranges.push(pending)
+  }
+  return ranges
+}

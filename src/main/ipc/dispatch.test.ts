@@ -22,7 +22,12 @@ describe('dispatch', () => {
     ['a date in another format', 'articles:update-meta', { id: ID, patch: { date: '27/09/2024' } }, /patch\.date: Use a date written as YYYY-MM-DD/],
     ['a script address', 'articles:update-meta', { id: ID, patch: { url: 'javascript:alert(1)' } }, /patch\.url: Use a web address/],
     ['a text size out of range', 'preferences:update', { textSize: 400 }, /textSize/],
-    ['a payload that is not an object', 'articles:list', 'everything', /object/i]
+    ['a payload that is not an object', 'articles:list', 'everything', /object/i],
+    ['a highlight that ends before it starts', 'highlights:create', { articleId: ID, start: 9, end: 3 }, /start \(9\) must come before its end \(3\)/],
+    ['a highlight colour outside the palette', 'highlights:update', { id: 'hl-1', color: '#ff0000' }, /color: Invalid option/],
+    ['a malformed highlight to restore', 'highlights:restore', { highlight: { id: 'hl-1' } }, /highlight\.articleId/],
+    ['a theme without a name', 'themes:create', { name: ' ' }, /name: A theme needs a name/],
+    ['an empty corrected text', 'articles:correct-text', { id: ID, text: '' }, /text: A corrected text cannot be empty/]
   ])('refuses %s with a readable message and leaves the file as it was', (_name, channel, payload, message) =>
     withTempDir(async (dir) => {
       const { send } = await openedIn(dir)

@@ -1,13 +1,24 @@
-import { copyFile, readFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { LibraryData } from '../../shared/model'
-import { LIBRARY_FILE } from './layout'
+import { z } from 'zod'
+import { Article, LibraryData, Preferences } from '../../shared/model'
+import { openLibraryServices } from '../services'
+import { LIBRARY_FILE, TEXTS_FOLDER } from './layout'
 import { CURRENT_SCHEMA_VERSION, migrate } from './migrations'
 import { LibraryStore } from './store'
-import { ARCHIVE_DIR, withTempDir } from './test-support'
+import { ARCHIVE_DIR, fixedNow, withTempDir } from './test-support'
 
 const V1_FILE = join(import.meta.dirname, 'fixtures', 'library-v1.json')
+/** Written by the previous release itself (schema 2): seeded from the archive, two articles edited, preferences set. */
+const V2_FILE = join(import.meta.dirname, 'fixtures', 'library-v2.json')
+
+/** The version-2 shape, as the previous release's model declared it. */
+const V2_SHAPE = z.object({
+  schemaVersion: z.literal(2),
+  articles: z.array(Article.omit({ correctedText: true }).strict()),
+  preferences: Preferences
+}).strict()
 
 describe('migrations', () => {
   it('brings a version-1 library file up to the current schema, keeping every field', async () => {
@@ -28,10 +39,69 @@ describe('migrations', () => {
         date: '',
         kind: 'review',
         url: 'https://example.org/k-pops-premiere'
-      }
+      },
+      correctedText: null
     })
     expect(data.preferences.textSize).toBeGreaterThan(0)
+    expect(data).toMatchObject({ themes: [], highlights: [] })
   })
+
+  it('brings a version-2 library file (as the previous release wrote it) up to the current schema, keeping every field', async () => {
+    const raw = V2_SHAPE.parse(JSON.parse(await readFile(V2_FILE, 'utf8')))
+    const { data, from } = migrate(raw)
+    expect(from).toBe(2)
+    expect(data.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
+    expect(data.articles).toEqual(raw.articles.map((article) => ({ ...article, correctedText: null })))
+    expect(data.articles[1]?.meta).toMatchObject({ title: 'Anderson .Paak on directing K-Pops!', outlet: 'The Hollywood Reporter' })
+    expect(data.preferences).toEqual({ textSize: 22, appearance: 'dark' })
+    // migrate() itself adds empty lists; the store seeds the starting codebook (next test).
+    expect(data).toMatchObject({ themes: [], highlights: [] })
+  })
+
+  it('opening a version-2 library migrates it on disk, seeds the codebook and keeps the old file as a backup', () =>
+    withTempDir(async (dir) => {
+      const v2Text = await readFile(V2_FILE, 'utf8')
+      // A whole version-2 library folder: its file, and the texts the previous release copied beside it.
+      await copyFile(V2_FILE, join(dir, LIBRARY_FILE))
+      await mkdir(join(dir, TEXTS_FOLDER))
+      for (const { file } of V2_SHAPE.parse(JSON.parse(v2Text)).articles) {
+        await copyFile(join(ARCHIVE_DIR, file), join(dir, TEXTS_FOLDER, file))
+      }
+      const services = await openLibraryServices(dir, { archiveDir: ARCHIVE_DIR, now: fixedNow })
+      const onDisk = LibraryData.parse(JSON.parse(await readFile(join(dir, LIBRARY_FILE), 'utf8')))
+      expect(onDisk).toEqual(services.store.data)
+      expect(onDisk.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
+      expect(onDisk.articles.map((a) => a.correctedText)).toEqual([null, null, null, null, null])
+      expect(onDisk.themes.map((t) => t.id)).toEqual([
+        'theme-heritage',
+        'theme-fatherhood',
+        'theme-identity',
+        'theme-cultural-exchange',
+        'theme-black-musical-lineage',
+        'theme-the-k-pop-industry',
+        'theme-filmmaking'
+      ])
+      expect(onDisk.highlights).toEqual([])
+      expect(onDisk.preferences).toEqual({ textSize: 22, appearance: 'dark' })
+      expect(await readFile(join(dir, 'library.v2.backup.json'), 'utf8')).toBe(v2Text)
+
+      // The migrated library works: the migrated articles can be highlighted and coded.
+      const text = (await services.handlers['articles:get']({ id: '001_0a74aad613f8da6e' })).text ?? ''
+      const start = text.indexOf('Anderson Paak')
+      const created = await services.handlers['highlights:create']({
+        articleId: '001_0a74aad613f8da6e',
+        start,
+        end: start + 'Anderson Paak'.length,
+        themeIds: ['theme-filmmaking']
+      })
+      expect(created.anchor).toEqual({ start, end: start + 13, method: 'position' })
+
+      // Opened again, it is current and is not migrated (or backed up) a second time.
+      await rm(join(dir, 'library.v2.backup.json'))
+      const again = await LibraryStore.open(dir, { archiveDir: ARCHIVE_DIR, now: fixedNow })
+      expect(again.data.highlights).toHaveLength(1)
+      expect(await readdir(dir)).not.toContain('library.v2.backup.json')
+    }))
 
   it('opening an older library migrates it on disk and keeps the old file as a backup', () =>
     withTempDir(async (dir) => {
@@ -46,6 +116,8 @@ describe('migrations', () => {
   it.each([
     ['no schema version', { articles: [] }, /no schema version/],
     ['a version-1 file of the wrong shape', { schemaVersion: 1, articles: [{ id: 7 }] }, /does not match schema version 1/],
+    ['a version-2 file without articles', { schemaVersion: 2, preferences: {} }, /does not match schema version 2/],
+    ['a version-2 file with a broken article', { schemaVersion: 2, articles: [{ id: 'a', meta: {} }], preferences: { textSize: 19, appearance: 'system' } }, /expected shape/],
     ['a current file of the wrong shape', { schemaVersion: CURRENT_SCHEMA_VERSION, articles: 'none' }, /expected shape/]
   ])('refuses %s with a readable message', (_name, raw, message) => {
     expect(() => migrate(raw)).toThrow(message)

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { DEFAULT_PREFERENCES, LibraryData } from '../../shared/model'
 import { LibraryError } from './errors'
 
-export const CURRENT_SCHEMA_VERSION = 2
+export const CURRENT_SCHEMA_VERSION = 3
 
 /** Version 1: the first release. Article metadata sat flat on the article; no preferences. */
 const V1 = z.object({
@@ -25,6 +25,13 @@ const V1 = z.object({
   )
 })
 
+/** Version 2: metadata nested under `meta`, reader preferences; no highlights or themes yet. */
+const V2 = z.object({
+  schemaVersion: z.literal(2),
+  articles: z.array(z.looseObject({ id: z.string() })),
+  preferences: z.unknown()
+})
+
 type Step = (data: unknown) => unknown
 
 /** steps[n] turns a version-n file into a version-(n+1) file. */
@@ -42,6 +49,17 @@ const steps: Record<number, Step> = {
         meta
       })),
       preferences: DEFAULT_PREFERENCES
+    }
+  },
+  // Highlights, themes and corrected texts arrive; the store seeds the starting codebook afterwards.
+  2: (data) => {
+    const v2 = V2.parse(data)
+    return {
+      ...v2,
+      schemaVersion: 3,
+      articles: v2.articles.map((article) => ({ ...article, correctedText: null })),
+      themes: [],
+      highlights: []
     }
   }
 }

@@ -3,7 +3,7 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { ArticleMeta, DEFAULT_PREFERENCES, type LibraryData } from '../../shared/model'
+import { ArticleMeta, DEFAULT_PREFERENCES, HexColor, type LibraryData, type Theme } from '../../shared/model'
 import { atomicWriteFile } from './atomic-file'
 import { sha256Hex } from './hash'
 import { LibraryError } from './errors'
@@ -15,13 +15,33 @@ const CatalogueEntry = ArticleMeta.extend({
 })
 const Catalogue = z.object({ articles: z.array(CatalogueEntry) })
 
-export async function readCatalogue(archiveDir: string): Promise<z.infer<typeof Catalogue>> {
-  const path = join(archiveDir, 'catalogue.json')
+const Codebook = z.object({ themes: z.array(z.object({ name: z.string().min(1), color: HexColor, description: z.string() })) })
+
+async function readArchiveJson<T>(archiveDir: string, name: string, schema: z.ZodType<T>): Promise<T> {
+  const path = join(archiveDir, name)
   try {
-    return Catalogue.parse(JSON.parse(await readFile(path, 'utf8')))
+    return schema.parse(JSON.parse(await readFile(path, 'utf8')))
   } catch (error) {
-    throw new LibraryError('library-unreadable', `The bundled archive's catalogue ${path} cannot be read: ${(error as Error).message}`)
+    throw new LibraryError('library-unreadable', `The bundled archive's ${name} (${path}) cannot be read: ${(error as Error).message}`)
   }
+}
+
+/** The starting codebook as themes, with ids derived from their names so seeding twice gives the same ids. */
+export async function readCodebook(archiveDir: string, now: string): Promise<Theme[]> {
+  const codebook = await readArchiveJson(archiveDir, 'codebook.json', Codebook)
+  return codebook.themes.map(({ name, color, description }) => ({
+    id: `theme-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`,
+    name,
+    color,
+    description,
+    parentId: null,
+    createdAt: now,
+    updatedAt: now
+  }))
+}
+
+export async function readCatalogue(archiveDir: string): Promise<z.infer<typeof Catalogue>> {
+  return readArchiveJson(archiveDir, 'catalogue.json', Catalogue)
 }
 
 /** Copies the texts (verified) and returns the records to write; the caller writes the library file last. */
@@ -42,8 +62,9 @@ export async function seedFromArchive(archiveDir: string, libraryDir: string, no
       sha256,
       addedAt: now,
       updatedAt: now,
-      meta: { title, outlet, author, date, url, kind }
+      meta: { title, outlet, author, date, url, kind },
+      correctedText: null
     })
   }
-  return { schemaVersion: 2, articles, preferences: DEFAULT_PREFERENCES }
+  return { schemaVersion: 3, articles, themes: await readCodebook(archiveDir, now), highlights: [], preferences: DEFAULT_PREFERENCES }
 }

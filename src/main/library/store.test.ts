@@ -24,8 +24,12 @@ describe('LibraryStore', () => {
         expect(sha256Hex(copy)).toBe(article.sha256)
       }
       const onDisk = LibraryData.parse(await readJson(dir))
-      expect(onDisk.schemaVersion).toBe(2)
+      expect(onDisk.schemaVersion).toBe(3)
       expect(onDisk.articles.map((a) => a.meta.title)[0]).toBe('‘K-Pops!’ – Anderson .Paak Is a “Master Conductor” as a Director')
+      expect(onDisk.articles.every((a) => a.correctedText === null)).toBe(true)
+      expect(onDisk.themes.map((t) => t.name)).toContain('fatherhood')
+      expect(onDisk.themes).toHaveLength(7)
+      expect(onDisk.highlights).toEqual([])
     }))
 
   it('reads back what it wrote instead of seeding again', () =>
@@ -81,7 +85,7 @@ describe('LibraryStore', () => {
     withTempDir(async (dir) => {
       await open(dir)
       const before = await readFile(join(dir, LIBRARY_FILE), 'utf8')
-      await writeFile(join(dir, `${LIBRARY_FILE}.tmp-999-deadbeef`), '{"schemaVersion": 2, "artic')
+      await writeFile(join(dir, `${LIBRARY_FILE}.tmp-999-deadbeef`), '{"schemaVersion": 3, "artic')
       await open(dir)
       expect(await readdir(dir)).not.toContain(`${LIBRARY_FILE}.tmp-999-deadbeef`)
       expect(await readFile(join(dir, LIBRARY_FILE), 'utf8')).toBe(before)
@@ -89,7 +93,7 @@ describe('LibraryStore', () => {
 
   it('refuses a library file that is not JSON, and leaves it untouched', () =>
     withTempDir(async (dir) => {
-      const broken = '{"schemaVersion": 2, "articles": [ oops'
+      const broken = '{"schemaVersion": 3, "articles": [ oops'
       await writeFile(join(dir, LIBRARY_FILE), broken)
       const error = await open(dir).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(LibraryError)

@@ -12,7 +12,7 @@ import { LibraryError } from './errors'
 import { sha256Hex } from './hash'
 import { LIBRARY_FILE, TEXTS_FOLDER } from './layout'
 import { migrate } from './migrations'
-import { seedFromArchive } from './seed'
+import { readCodebook, seedFromArchive } from './seed'
 
 export interface OpenOptions {
   /** The bundled archive a new library is seeded from. */
@@ -49,6 +49,7 @@ export class LibraryStore {
     } else {
       const migrated = migrate(raw)
       data = migrated.data
+      if (migrated.from !== null && migrated.from < 3) data.themes = await readCodebook(options.archiveDir, now())
       if (migrated.from !== null) {
         // Keep the file as the older version wrote it, then write the migrated one.
         await atomicWriteFile(join(dir, `library.v${migrated.from}.backup.json`), JSON.stringify(raw, null, 2) + '\n')

@@ -1,42 +1,34 @@
-// Article requests: the list the library view shows, one article with its text, metadata edits.
-import type { ArticleDetail, ArticleSummary, ParsedRequestOf } from '../../shared/ipc/contract'
-import { countWords } from '../../shared/text'
-import { notFound } from '../library/errors'
-import type { LibraryStore } from '../library/store'
+// Article requests: the list the library view shows, one article with its text and placed highlights,
+// metadata edits, and corrections of the text (the original file is never written).
+import type { ArticleDetail, ArticleSummary, CorrectionResult, ParsedRequestOf } from '../../shared/ipc/contract'
 import type { Article } from '../../shared/model'
 import { definedOnly } from '../../shared/objects'
+import { LibraryError } from '../library/errors'
+import type { LibraryStore } from '../library/store'
+import { shownText, type ArticleTexts } from './article-texts'
+import { reanchored, sameSelectors, type AnchorCache } from './highlight-anchors'
+import { requireArticle } from './records'
 
-const OPENING_WORDS = 12
-
-export function articleServices(store: LibraryStore) {
-  /** Word counts and openings only change with the text, so they are computed once per text. */
-  const summaries = new Map<string, { text: string | null; wordCount: number; opening: string; status: ArticleSummary['textStatus'] }>()
-
-  async function textFacts(article: Article) {
-    const cached = summaries.get(article.id)
-    if (cached) return cached
-    const { text, status } = await store.readOriginal(article)
-    const facts = {
+export function articleServices(store: LibraryStore, texts: ArticleTexts, anchors: AnchorCache) {
+  async function detail(id: string): Promise<ArticleDetail> {
+    const original = await texts.original(requireArticle(store.data, id))
+    // Looked up again after the read, so article, text and highlights all come from one moment.
+    const article = requireArticle(store.data, id)
+    const { text, status } = shownText(article, original)
+    const highlights = anchors.place(
+      id,
       text,
-      status,
-      wordCount: text === null ? 0 : countWords(text),
-      opening: text === null ? '' : openingOf(text)
-    }
-    summaries.set(article.id, facts)
-    return facts
-  }
-
-  function find(id: string): Article {
-    const article = store.article(id)
-    if (!article) throw notFound(`Article “${id}”`)
-    return article
+      store.data.highlights.filter((h) => h.articleId === id)
+    )
+    return { article, text, textStatus: status, highlights }
   }
 
   return {
     'articles:list': async (): Promise<ArticleSummary[]> =>
       Promise.all(
         store.data.articles.map(async (article) => {
-          const facts = await textFacts(article)
+          const { text, status } = await texts.shown(article)
+          const facts = texts.factsOf(article.id, text)
           return {
             id: article.id,
             title: article.meta.title,
@@ -46,31 +38,58 @@ export function articleServices(store: LibraryStore) {
             date: article.meta.date,
             kind: article.meta.kind,
             wordCount: facts.wordCount,
-            textStatus: facts.status
+            textStatus: status
           }
         })
       ),
 
-    'articles:get': async ({ id }: ParsedRequestOf<'articles:get'>): Promise<ArticleDetail> => {
-      const article = find(id)
-      const { text, status } = await textFacts(article)
-      return { article, text, textStatus: status }
-    },
+    'articles:get': async ({ id }: ParsedRequestOf<'articles:get'>): Promise<ArticleDetail> => detail(id),
 
     'articles:update-meta': async ({ id, patch }: ParsedRequestOf<'articles:update-meta'>): Promise<Article> => {
-      find(id)
+      requireArticle(store.data, id)
       return store.update((data) => {
-        const article = data.articles.find((a) => a.id === id)
-        if (!article) throw notFound(`Article “${id}”`)
+        const article = requireArticle(data, id)
         article.meta = { ...article.meta, ...definedOnly(patch) }
         article.updatedAt = store.now()
         return article
       })
+    },
+
+    /**
+     * Stores the corrected text (null: back to the original) and, in the same write, moves every highlight
+     * of the article onto it: those that anchor are described afresh where they landed, so the next load
+     * finds them by position; those that do not keep their old selectors and show as unanchored.
+     */
+    'articles:correct-text': async ({ id, text }: ParsedRequestOf<'articles:correct-text'>): Promise<CorrectionResult> => {
+      const original = await texts.original(requireArticle(store.data, id))
+      const counts = await store.update((data) => {
+        const article = requireArticle(data, id)
+        const shown = text ?? original.text
+        if (shown === null) {
+          throw new LibraryError(
+            'conflict',
+            `The original text of “${article.meta.title || article.id}” is missing from the library folder, ` +
+              'so the correction cannot be undone: it is the only copy left.'
+          )
+        }
+        // A "correction" identical to the original is no correction; storing null keeps one copy only.
+        const correctedText = shown === original.text ? null : shown
+        if (correctedText !== article.correctedText) {
+          article.correctedText = correctedText
+          article.updatedAt = store.now()
+        }
+        let anchored = 0
+        data.highlights = data.highlights.map((highlight) => {
+          if (highlight.articleId !== id) return highlight
+          const moved = reanchored(shown, highlight)
+          if (moved === null) return highlight
+          anchored++
+          return sameSelectors(moved, highlight) ? highlight : { ...moved, updatedAt: store.now() }
+        })
+        const total = data.highlights.filter((h) => h.articleId === id).length
+        return { anchored, unanchored: total - anchored }
+      })
+      return { detail: await detail(id), ...counts }
     }
   }
-}
-
-function openingOf(text: string): string {
-  const words = text.trim().split(/\s+/).slice(0, OPENING_WORDS)
-  return words.join(' ')
 }

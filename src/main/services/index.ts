@@ -3,8 +3,12 @@
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract'
 import type { Channel } from '../../shared/ipc/channels'
 import { LibraryStore, type OpenOptions } from '../library/store'
+import { ArticleTexts } from './article-texts'
 import { articleServices } from './articles'
+import { AnchorCache } from './highlight-anchors'
+import { highlightServices } from './highlights'
 import { preferenceServices } from './preferences'
+import { themeServices } from './themes'
 
 export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> }
 
@@ -15,8 +19,12 @@ export interface LibraryServices {
 
 export async function openLibraryServices(libraryDir: string, options: OpenOptions): Promise<LibraryServices> {
   const store = await LibraryStore.open(libraryDir, options)
+  // One reader of article texts for all services, so each original is read from disk once.
+  const texts = new ArticleTexts(store)
   const handlers: Handlers = {
-    ...articleServices(store),
+    ...articleServices(store, texts, new AnchorCache()),
+    ...highlightServices(store, texts),
+    ...themeServices(store),
     ...preferenceServices(store)
   }
   return { store, handlers }

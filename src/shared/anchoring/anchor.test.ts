@@ -2,7 +2,7 @@
 // highlights and highlights whose words were deleted.
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { anchor, anchorAll, MIN_QUOTE_SIMILARITY } from './anchor'
+import { anchor, anchorAll, MIN_FUZZY_QUOTE_LENGTH, MIN_QUOTE_SIMILARITY } from './anchor'
 import { describeRange, type Selectors } from './selectors'
 
 const archive = new URL('../../../archive/', import.meta.url)
@@ -107,6 +107,19 @@ describe('anchor with a repeated phrase', () => {
     }
   })
 
+  it('lets context outweigh a misleading position between two copies of a whole caption', () => {
+    // Both copies of this photo caption pass the floors; only the weighted context tells them apart.
+    const text = readFileSync(new URL('002_28dc0072aca979dd.txt', archive), 'utf8')
+    const caption = 'Soul Rasheed K-POPS Film Still'
+    const [first, second] = occurrences(text, caption)
+    expect(second).toBeDefined()
+    const inserted = text.slice(0, 2500) // moves the second caption's stale offset nearer the first copy
+    for (const start of [first ?? -1, second ?? -1]) {
+      const selectors = describeRange(text, start, start + caption.length)
+      expect(anchor(inserted + text, selectors)).toMatchObject({ start: start + inserted.length, method: 'quote' })
+    }
+  })
+
   it('falls back to the nearest occurrence when there is no context to compare', () => {
     // The control for the test above: without prefix and suffix the stale position is all that is left.
     const bare = highlights.map((s) => ({ ...s, quote: { ...s.quote, prefix: '', suffix: '' } }))
@@ -125,11 +138,11 @@ describe('anchor with a repeated phrase', () => {
     expect(anchor(shifted, selectors)).toMatchObject({ start: second + (second - first), method: 'quote' })
   })
 
-  it('prefers the slightly edited original to an unchanged copy elsewhere', () => {
+  it(`matches quotes under ${MIN_FUZZY_QUOTE_LENGTH} characters exactly or not at all`, () => {
     const at = positions[4] ?? -1 // "K-Pops! follows a washed-up musician"
     const selectors = describeRange(kpops, at, at + 7)
     const edited = kpops.slice(0, at) + 'K-Pop!' + kpops.slice(at + 7)
-    expect(anchor(edited, selectors)).toMatchObject({ start: at, end: at + 6, method: 'fuzzy' })
+    expect(anchor(edited, selectors)).toBeNull()
   })
 
   it('leaves a short repeated quote unanchored when its own line is deleted', () => {
@@ -153,12 +166,38 @@ describe('anchor with edited highlights', () => {
     expect(result?.score).toBeLessThan(1)
   })
 
+  it('finds where the edit was, not just the longest match approx-string-match reports', () => {
+    const text = readFileSync(new URL('001_0a74aad613f8da6e.txt', archive), 'utf8')
+    const start = text.indexOf('obsessed') + 4
+    const selectors = describeRange(text, start, start + 'ssed with K-pop. His'.length)
+    const edited = text.replace('obsessed', 'obsesed') // "sesed with…" costs one error too
+    expect(anchor(edited, selectors)).toMatchObject({ start, end: selectors.position.end - 1, method: 'fuzzy' })
+  })
+
+  it('takes an edit at the very end of the text into the highlight rather than cutting it off', () => {
+    const text = readFileSync(new URL('004_2d86f5da9e5657dc.txt', archive), 'utf8').trimEnd()
+    const end = text.length
+    const selectors = describeRange(text, end - 'quite sensational.”'.length, end)
+    expect(selectors.quote.suffix).toBe('')
+    const edited = text.slice(0, end - 1) + '!' + text.slice(end - 1)
+    expect(anchor(edited, selectors)).toMatchObject({ start: selectors.position.start, end: end + 1 })
+  })
+
   it('anchors by quote, not position, when only the context changed', () => {
     const edited = kpops.replace('overcoming them together.', 'overcoming it together.')
     const result = anchor(edited, selectors)
     expect(result).toMatchObject({ start: start - 2, end: start - 2 + sentence.length, method: 'quote' })
     // "them" -> "it" is 4 edits to the prefix's 32 characters, weighted 20 of 92.
     expect(result?.score).toBeCloseTo(1 - (20 * 4) / 32 / 92, 3)
+  })
+
+  it('anchors a long quote by its words alone once all its context was rewritten', () => {
+    const before = kpops.lastIndexOf('\n', start - 2)
+    const after = kpops.indexOf('\n', start)
+    const rewritten =
+      kpops.slice(0, before) + '\nA new paragraph, written later, that shares nothing.\n' + sentence +
+      ' Then another new sentence follows it here.' + kpops.slice(after)
+    expect(anchor(rewritten, selectors)).toMatchObject({ end: rewritten.indexOf(sentence) + sentence.length, method: 'quote' })
   })
 
   it('finds the quote even when the stored position is outside the text', () => {
@@ -185,6 +224,23 @@ describe('anchor with edited highlights', () => {
   })
 })
 
+describe('anchor with an unchanged copy of an edited highlight elsewhere', () => {
+  // The interview quotes itself: a pull quote repeats a sentence from the transcript further down.
+  const body = kpops.indexOf('“Oh, he’s locked in as a director.')
+  const pullQuote = kpops.indexOf('“He’s locked in as a director.')
+
+  it.each([
+    ['a short quote', 'locked in as a director', 'locked in as a directr'],
+    ['a self-evident quote', 'in as a director. He really can take out the', 'in as a director. He realy can take out the']
+  ])('re-anchors %s to its edited original, not to the pull quote', (_kind, quote, edit) => {
+    const start = kpops.indexOf(quote, body)
+    const selectors = describeRange(kpops, start, start + quote.length)
+    expect(kpops.indexOf(quote, pullQuote)).toBeLessThan(body)
+    const edited = kpops.slice(0, start) + edit + kpops.slice(start + quote.length)
+    expect(anchor(edited, selectors)).toMatchObject({ start, end: start + edit.length, method: 'fuzzy' })
+  })
+})
+
 describe('anchor when the highlighted paragraph is deleted', () => {
   const paragraph =
     'Anderson .Paak has astounded audiences for the better part of fifteen years with his musical talent.'
@@ -199,6 +255,17 @@ describe('anchor when the highlighted paragraph is deleted', () => {
     expect(start).toBeGreaterThan(lineStart)
     expect(start + quote.length).toBeLessThan(lineEnd)
     expect(anchor(withoutParagraph, selectors)).toBeNull()
+  })
+
+  it('does not move a deleted photo caption onto the caption of another photo', () => {
+    const text = readFileSync(new URL('002_28dc0072aca979dd.txt', archive), 'utf8')
+    const lineStart = text.indexOf('Anderson .Paak K-POPS Behind-the-Scenes')
+    const lineEnd = text.indexOf('\n', lineStart) + 1
+    const quoteStart = text.indexOf('Scenes (Photo', lineStart)
+    // "Scenes (Photo by Jake Giles Netter)" is 7 edits from "Still (Photo by Jake Giles Netter)"
+    // further down, whose suffix matches; only its prefix, half of it gone, says it is another photo.
+    const selectors = describeRange(text, quoteStart, lineEnd - 1)
+    expect(anchor(deleteRange(text, lineStart, lineEnd), selectors)).toBeNull()
   })
 
   // Every other word changed, then put back between the highlight's own saved prefix and suffix, so only

@@ -1,11 +1,22 @@
 // The one IPC contract: for each channel, the schema its request must pass where it enters the main
 // process, and the type of its answer. Main, preload, renderer and the end-to-end harness all use it.
 import { z } from 'zod'
-import { ArticleMeta, Preferences, type Article, type ArticleKind } from '../model'
+import {
+  ArticleMeta,
+  HexColor,
+  Highlight,
+  HighlightColor,
+  Preferences,
+  ThemeName,
+  type Article,
+  type ArticleKind,
+  type Theme
+} from '../model'
 import type { Channel, MenuCommand } from './channels'
 
 const Id = z.string().min(1).max(200)
 const Empty = z.object({}).strict()
+const Offset = z.number().int().min(0)
 
 /** What the library list shows of an article; the text itself travels only with articles:get. */
 export interface ArticleSummary {
@@ -26,9 +37,38 @@ export type TextStatus = 'ok' | 'altered' | 'missing'
 
 export interface ArticleDetail {
   article: Article
-  /** The text the reader shows, or null when the file is missing. */
+  /** The text the reader shows (the correction if there is one, else the original), or null when missing. */
   text: string | null
   textStatus: TextStatus
+  /** Every highlight of the article, each placed on `text` or marked unanchored (anchor null). */
+  highlights: AnchoredHighlight[]
+}
+
+/** Where a highlight sits in the text shown, found by anchoring its selectors; null: it could not be placed. */
+export interface Anchor {
+  start: number
+  end: number
+  method: 'position' | 'quote' | 'fuzzy'
+}
+export type AnchoredHighlight = Highlight & { anchor: Anchor | null }
+
+export interface CorrectionResult {
+  detail: ArticleDetail
+  /** How the highlights fared on the new text. */
+  anchored: number
+  unanchored: number
+}
+
+export interface ThemeSummary extends Theme {
+  highlightCount: number
+  articleCount: number
+}
+
+/** One passage coded with a theme, as listed across the archive. */
+export interface ThemePassage {
+  highlight: Highlight
+  articleId: string
+  articleTitle: string
 }
 
 function channel<Res>() {
@@ -41,6 +81,51 @@ export const contract = {
   'articles:update-meta': channel<Article>()(
     z.object({ id: Id, patch: ArticleMeta.partial().strict() }).strict()
   ),
+  'articles:correct-text': channel<CorrectionResult>()(
+    z.object({ id: Id, text: z.string().min(1, 'A corrected text cannot be empty').max(5_000_000).nullable() }).strict()
+  ),
+  'highlights:create': channel<AnchoredHighlight>()(
+    z
+      .object({
+        articleId: Id,
+        start: Offset,
+        end: Offset,
+        color: HighlightColor.nullable().optional(),
+        themeIds: z.array(Id).max(100).optional()
+      })
+      .strict()
+  ),
+  'highlights:update': channel<Highlight>()(
+    z.object({ id: Id, color: HighlightColor.nullable().optional(), themeIds: z.array(Id).max(100).optional() }).strict()
+  ),
+  'highlights:delete': channel<Highlight>()(z.object({ id: Id }).strict()),
+  'highlights:restore': channel<Highlight>()(z.object({ highlight: Highlight }).strict()),
+  'highlights:reattach': channel<AnchoredHighlight>()(z.object({ id: Id, start: Offset, end: Offset }).strict()),
+  'highlights:bulk-themes': channel<Highlight[]>()(
+    z
+      .object({ ids: z.array(Id).min(1).max(10_000), add: z.array(Id).max(100).optional(), remove: z.array(Id).max(100).optional() })
+      .strict()
+  ),
+  'highlights:by-theme': channel<ThemePassage[]>()(z.object({ themeId: Id, includeChildren: z.boolean().optional() }).strict()),
+  'themes:list': channel<ThemeSummary[]>()(Empty),
+  'themes:create': channel<Theme>()(
+    z
+      .object({ name: ThemeName, color: HexColor.optional(), description: z.string().max(500).optional(), parentId: Id.nullable().optional() })
+      .strict()
+  ),
+  'themes:update': channel<Theme>()(
+    z
+      .object({
+        id: Id,
+        name: ThemeName.optional(),
+        color: HexColor.optional(),
+        description: z.string().max(500).optional(),
+        parentId: Id.nullable().optional()
+      })
+      .strict()
+  ),
+  'themes:merge': channel<ThemeSummary>()(z.object({ sourceId: Id, targetId: Id }).strict()),
+  'themes:delete': channel<{ deleted: Theme; highlightsAffected: number }>()(z.object({ id: Id }).strict()),
   'preferences:get': channel<Preferences>()(Empty),
   'preferences:update': channel<Preferences>()(Preferences.partial().strict())
 } satisfies Record<Channel, { request: z.ZodType; response: unknown }>

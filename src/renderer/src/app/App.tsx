@@ -1,12 +1,14 @@
 // The window's frame: the top bar, the library list (loaded once and shared with the reader for
 // previous/next), and whichever view the route names. A library that cannot be opened gets its own screen.
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { ArticleSummary } from '../../../shared/ipc/contract'
-import { APPEARANCES } from '../../../shared/model'
+import type { ArticleSummary, ThemeSummary } from '../../../shared/ipc/contract'
+import { APPEARANCES, type Theme } from '../../../shared/model'
 import { ApiFailure, call, onMenuCommand } from '../api'
 import { LibraryView } from '../library/LibraryView'
 import { filterArticles, sortArticles, type SortOrder } from '../library/order'
 import { ReaderView } from '../reader/ReaderView'
+import { ThemePassagesView } from '../themes/ThemePassagesView'
+import { ThemesView } from '../themes/ThemesView'
 import { clampTextSize, TEXT_SIZE_STEP, usePreferences } from './preferences'
 import { hrefFor, navigate, useRoute } from './route'
 
@@ -18,12 +20,24 @@ export function App() {
   const [order, setOrder] = useState<SortOrder>({ key: 'date', direction: 'descending' })
   const [query, setQuery] = useState('')
 
+  const [themes, setThemes] = useState<ThemeSummary[]>([])
+
   const reload = useCallback(() => {
     call('articles:list', {}).then(setArticles, (error: unknown) =>
       setFailure(error instanceof ApiFailure ? error.message : String(error))
     )
+    call('themes:list', {}).then(setThemes, () => undefined)
   }, [])
   useEffect(reload, [reload])
+
+  const createTheme = useCallback(
+    async (name: string): Promise<Theme> => {
+      const theme = await call('themes:create', { name })
+      reload()
+      return theme
+    },
+    [reload]
+  )
 
   const visible = useMemo(() => sortArticles(filterArticles(articles ?? [], query), order), [articles, query, order])
 
@@ -66,8 +80,11 @@ export function App() {
           Liner Notes
         </a>
         <nav aria-label="Main">
-          <a href={hrefFor({ name: 'library' })} aria-current={route.name === 'library' ? 'page' : undefined}>
+          <a href={hrefFor({ name: 'library' })} aria-current={route.name === 'library' || route.name === 'article' ? 'page' : undefined}>
             Library
+          </a>
+          <a href={hrefFor({ name: 'themes' })} aria-current={route.name === 'themes' || route.name === 'theme' ? 'page' : undefined}>
+            Themes
           </a>
         </nav>
         <label className="appearance">
@@ -87,11 +104,26 @@ export function App() {
           Opening the library…
         </p>
       ) : route.name === 'library' ? (
-        <LibraryView articles={visible} total={articles.length} order={order} onOrder={setOrder} query={query} onQuery={setQuery} />
+        <LibraryView
+          articles={visible}
+          total={articles.length}
+          order={order}
+          onOrder={setOrder}
+          query={query}
+          onQuery={setQuery}
+          themes={themes}
+        />
+      ) : route.name === 'themes' ? (
+        <ThemesView onChanged={reload} />
+      ) : route.name === 'theme' ? (
+        <ThemePassagesView key={route.id} themeId={route.id} />
       ) : (
         <ReaderView
           key={route.id}
           id={route.id}
+          highlightId={route.highlightId}
+          themes={themes}
+          onCreateTheme={createTheme}
           position={visible.findIndex((a) => a.id === route.id)}
           count={visible.length}
           onStep={step}

@@ -1,16 +1,37 @@
 // The page's location lives in the URL hash (#/, #/article/<id>), so a reload keeps the user's place.
 import { useEffect, useState } from 'react'
 
-export type Route = { name: 'library' } | { name: 'article'; id: string }
+export type Route =
+  | { name: 'library' }
+  | { name: 'article'; id: string; highlightId?: string }
+  | { name: 'themes' }
+  | { name: 'theme'; id: string }
 
 export function parseRoute(hash: string): Route {
-  const article = /^#\/article\/([^/]+)$/.exec(hash)
-  if (article?.[1]) return { name: 'article', id: decodeURIComponent(article[1]) }
+  const article = /^#\/article\/([^/]+)(?:\/highlight\/([^/]+))?$/.exec(hash)
+  if (article?.[1]) {
+    const id = decodeURIComponent(article[1])
+    return article[2] ? { name: 'article', id, highlightId: decodeURIComponent(article[2]) } : { name: 'article', id }
+  }
+  const theme = /^#\/themes\/([^/]+)$/.exec(hash)
+  if (theme?.[1]) return { name: 'theme', id: decodeURIComponent(theme[1]) }
+  if (hash === '#/themes') return { name: 'themes' }
   return { name: 'library' }
 }
 
 export function hrefFor(route: Route): string {
-  return route.name === 'article' ? `#/article/${encodeURIComponent(route.id)}` : '#/'
+  switch (route.name) {
+    case 'article': {
+      const base = `#/article/${encodeURIComponent(route.id)}`
+      return route.highlightId ? `${base}/highlight/${encodeURIComponent(route.highlightId)}` : base
+    }
+    case 'themes':
+      return '#/themes'
+    case 'theme':
+      return `#/themes/${encodeURIComponent(route.id)}`
+    default:
+      return '#/'
+  }
 }
 
 export function navigate(route: Route): void {

@@ -1,6 +1,7 @@
 // The library: every article with its title, outlet, date, kind and length; sortable by each column
 // and filtered as the user types.
-import type { ArticleSummary } from '../../../shared/ipc/contract'
+import type { CSSProperties } from 'react'
+import type { ArticleSummary, ThemeSummary } from '../../../shared/ipc/contract'
 import { formatCount, formatDate } from '../app/format'
 import { hrefFor } from '../app/route'
 import { displayTitle, type SortKey, type SortOrder } from './order'
@@ -20,9 +21,10 @@ interface Props {
   onOrder: (order: SortOrder) => void
   query: string
   onQuery: (query: string) => void
+  themes: ThemeSummary[]
 }
 
-export function LibraryView({ articles, total, order, onOrder, query, onQuery }: Props) {
+export function LibraryView({ articles, total, order, onOrder, query, onQuery, themes }: Props) {
   const sortBy = (key: SortKey): void =>
     onOrder({ key, direction: order.key === key && order.direction === 'ascending' ? 'descending' : 'ascending' })
 
@@ -84,6 +86,23 @@ export function LibraryView({ articles, total, order, onOrder, query, onQuery }:
         </tbody>
       </table>
       {articles.length === 0 ? <p className="empty">No article matches “{query}”.</p> : null}
+      <section className="theme-summary" aria-labelledby="theme-summary-title">
+        <h2 id="theme-summary-title">Themes</h2>
+        <ul>
+          {themes.map((theme) => (
+            <li key={theme.id}>
+              <a href={hrefFor({ name: 'theme', id: theme.id })}>
+                <span className="swatch" style={{ '--swatch': theme.color } as CSSProperties} aria-hidden="true" />
+                <span className="name">{theme.name}</span>
+                <span className="counts">
+                  {theme.highlightCount} {theme.highlightCount === 1 ? 'highlight' : 'highlights'} · {theme.articleCount}{' '}
+                  {theme.articleCount === 1 ? 'article' : 'articles'}
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
     </main>
   )
 }

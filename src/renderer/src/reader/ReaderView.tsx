@@ -1,60 +1,163 @@
-// Reading one article: its details (editable), the text at the user's size, and moving to the
-// previous or next article of the list with the keyboard or the buttons.
-import { useEffect, useState } from 'react'
-import type { ArticleDetail } from '../../../shared/ipc/contract'
-import { ApiFailure, call } from '../api'
+// Reading one article: its details (editable), the text with its highlights, the selection toolbar and
+// the highlight panel; previous/next article, text size, undo of a deletion, and keyboard selection by
+// sentence (focus the text, ↑/↓ to pick a sentence, Shift to extend, H to highlight).
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
+import type { ThemeSummary } from '../../../shared/ipc/contract'
+import type { HighlightColor, Theme } from '../../../shared/model'
+import { countWords, sentenceRanges } from '../../../shared/text'
 import { formatCount } from '../app/format'
-import { navigate } from '../app/route'
-import { countWords } from '../../../shared/text'
 import { TEXT_SIZE_STEP } from '../app/preferences'
+import { navigate } from '../app/route'
 import { ArticleText } from './ArticleText'
+import { CorrectionEditor } from './CorrectionEditor'
+import { selectedTextRange, selectTextRange } from './dom-offsets'
+import { HighlightPanel } from './HighlightPanel'
 import { MetadataForm } from './MetadataForm'
+import { SelectionToolbar } from './SelectionToolbar'
+import { useArticle } from './use-article'
 
 interface Props {
   id: string
+  highlightId: string | undefined
   position: number
   count: number
   onStep: (delta: number) => void
   textSize: number
   onTextSize: (size: number) => void
   onChanged: () => void
+  themes: ThemeSummary[]
+  onCreateTheme: (name: string) => Promise<Theme>
 }
 
-export function ReaderView({ id, position, count, onStep, textSize, onTextSize, onChanged }: Props) {
-  const [detail, setDetail] = useState<ArticleDetail | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
+interface Selection {
+  start: number
+  end: number
+  rect: DOMRect
+}
 
+const isEditing = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"]') !== null
+
+export function ReaderView(props: Props) {
+  const { id, highlightId, position, count, onStep, textSize, onTextSize, onChanged, themes, onCreateTheme } = props
+  const article = useArticle(id, onChanged)
+  const { detail } = article
+  const rootRef = useRef<HTMLDivElement>(null)
+  const [selectedId, setSelectedId] = useState<string | null>(highlightId ?? null)
+  const [selection, setSelection] = useState<Selection | null>(null)
+  const [reattaching, setReattaching] = useState<string | null>(null)
+  const [correcting, setCorrecting] = useState(false)
+  const [notice, setNotice] = useState<string | null>(null)
+  const themeMap = useMemo(() => new Map<string, Theme>(themes.map((t) => [t.id, t])), [themes])
+  const sentences = useMemo(() => (detail?.text ? sentenceRanges(detail.text) : []), [detail?.text])
+
+  // The toolbar follows the user's selection inside the article text.
   useEffect(() => {
-    call('articles:get', { id }).then(setDetail, (error: unknown) =>
-      setFailure(error instanceof ApiFailure ? error.message : String(error))
-    )
-  }, [id])
+    const update = (): void => {
+      const root = rootRef.current
+      const range = root ? selectedTextRange(root) : null
+      const domRange = range ? window.getSelection()?.getRangeAt(0) : null
+      setSelection(range && domRange ? { ...range, rect: domRange.getBoundingClientRect() } : null)
+    }
+    document.addEventListener('selectionchange', update)
+    window.addEventListener('scroll', update, { passive: true })
+    return () => {
+      document.removeEventListener('selectionchange', update)
+      window.removeEventListener('scroll', update)
+    }
+  }, [])
+
+  // Opening at a passage (from a theme's list or a link): scroll to it once the text is there.
+  useEffect(() => {
+    if (!highlightId || !detail) return
+    setSelectedId(highlightId)
+    const mark = rootRef.current?.querySelector(`mark[data-highlight-ids~="${CSS.escape(highlightId)}"]`)
+    mark?.scrollIntoView({ block: 'center' })
+  }, [highlightId, detail])
+
+  const highlight = useCallback(
+    async (color: HighlightColor | null) => {
+      if (!selection) return
+      const created = await article.create(selection, color)
+      window.getSelection()?.removeAllRanges()
+      if (created) setSelectedId(created.id)
+    },
+    [selection, article]
+  )
+
+  const reattach = useCallback(async () => {
+    if (!selection || !reattaching) return
+    await article.reattach(reattaching, selection)
+    window.getSelection()?.removeAllRanges()
+    setSelectedId(reattaching)
+    setReattaching(null)
+  }, [selection, reattaching, article])
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      const target = event.target as HTMLElement
-      if (target.closest('input, textarea, select, [contenteditable="true"]')) return
-      if (event.key === ']') onStep(1)
-      else if (event.key === '[') onStep(-1)
+      // Escape that no control used (a theme list to close, a field to clear) closes the open highlight.
+      if (event.key === 'Escape' && selectedId && !event.defaultPrevented) {
+        setSelectedId(null)
+        rootRef.current?.focus()
+        event.preventDefault()
+        return
+      }
+      if (isEditing(event.target)) return
+      const mod = event.ctrlKey || event.metaKey
+      if (mod && event.key.toLowerCase() === 'z' && !event.shiftKey) {
+        if (article.deleted.length === 0) return
+        void article.undo()
+      } else if (!mod && (event.key === 'h' || event.key === 'H') && selection) {
+        void (reattaching ? reattach() : highlight(null))
+      } else if (!mod && event.key === ']') onStep(1)
+      else if (!mod && event.key === '[') onStep(-1)
       else if (event.key === 'Escape') navigate({ name: 'library' })
       else return
       event.preventDefault()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [onStep])
+  }, [onStep, article, selection, highlight, reattach, reattaching, selectedId])
 
-  if (failure) {
+  /** Arrow keys in the focused text select sentence by sentence; Shift extends the selection. */
+  const onTextKey = (event: ReactKeyboardEvent<HTMLDivElement>): void => {
+    if ((event.key !== 'ArrowDown' && event.key !== 'ArrowUp') || !rootRef.current || sentences.length === 0) return
+    event.preventDefault()
+    const forward = event.key === 'ArrowDown'
+    // Read the selection from the page, not from state: key presses can outrun re-rendering.
+    const current = selectedTextRange(rootRef.current)
+    let start: number
+    let end: number
+    if (!current) {
+      const first = sentences[0]!
+      ;({ start, end } = first)
+    } else if (event.shiftKey) {
+      start = current.start
+      const next = forward ? sentences.find((s) => s.end > current.end) : [...sentences].reverse().find((s) => s.end < current.end && s.end > current.start)
+      end = next ? next.end : current.end
+    } else {
+      const next = forward ? sentences.find((s) => s.start >= current.end) : [...sentences].reverse().find((s) => s.end <= current.start)
+      if (!next) return
+      ;({ start, end } = next)
+    }
+    const range = selectTextRange(rootRef.current, start, end)
+    range?.startContainer.parentElement?.scrollIntoView({ block: 'nearest' })
+  }
+
+  if (article.failure) {
     return (
       <main className="reader">
-        <p role="alert">{failure}</p>
+        <p role="alert">{article.failure}</p>
       </main>
     )
   }
   if (!detail) return <main className="reader" aria-busy="true" />
 
-  const { article, text, textStatus } = detail
+  const { text, textStatus } = detail
+  const meta = detail.article
   const opening = text ? text.trim().split(/\s+/).slice(0, 12).join(' ') + '…' : 'Untitled'
+  const lastDeleted = article.deleted.at(-1)
+
   return (
     <main className="reader" aria-label="Reader">
       <div className="reader-tools" role="toolbar" aria-label="Reading">
@@ -69,6 +172,11 @@ export function ReaderView({ id, position, count, onStep, textSize, onTextSize, 
           Next article
         </button>
         <span className="spacer" />
+        {text !== null ? (
+          <button type="button" onClick={() => setCorrecting(true)} disabled={correcting}>
+            Correct text
+          </button>
+        ) : null}
         <button type="button" onClick={() => onTextSize(textSize - TEXT_SIZE_STEP)} aria-label="Smaller text">
           A−
         </button>
@@ -79,24 +187,89 @@ export function ReaderView({ id, position, count, onStep, textSize, onTextSize, 
           A+
         </button>
       </div>
-      <article className="sheet">
-        <MetadataForm article={article} placeholderTitle={opening} onSaved={onChanged} />
-        {text === null ? (
-          <p role="alert" className="warning">
-            The text of this article is missing from the library folder (texts/{article.file}). Its details are kept.
-          </p>
-        ) : (
-          <>
-            {textStatus === 'altered' ? (
-              <p role="note" className="warning">
-                This text was changed outside Liner Notes since it was added; it is shown as it is now.
+      <div className="reader-body">
+        <article className="sheet">
+          <MetadataForm article={meta} placeholderTitle={opening} onSaved={onChanged} />
+          {notice ? (
+            <p role="status" className="notice">
+              {notice}
+            </p>
+          ) : null}
+          {text === null ? (
+            <p role="alert" className="warning">
+              The text of this article is missing from the library folder (texts/{meta.file}). Its details are kept.
+            </p>
+          ) : correcting ? (
+            <CorrectionEditor
+              articleId={id}
+              text={text}
+              corrected={meta.correctedText !== null}
+              onDone={(message) => {
+                setCorrecting(false)
+                setNotice(message)
+                if (message) void article.reload().then(onChanged)
+              }}
+            />
+          ) : (
+            <>
+              {textStatus === 'altered' ? (
+                <p role="note" className="warning">
+                  This text was changed outside Liner Notes since it was added; it is shown as it is now.
+                </p>
+              ) : null}
+              <p className="reading-facts">
+                {formatCount(countWords(text))} words{meta.correctedText !== null ? ' · corrected text (the original is kept)' : ''}
               </p>
-            ) : null}
-            <p className="reading-facts">{formatCount(countWords(text))} words</p>
-            <ArticleText text={text} />
-          </>
-        )}
-      </article>
+              <ArticleText
+                text={text}
+                highlights={detail.highlights}
+                themes={themeMap}
+                selectedId={selectedId}
+                onOpenHighlight={setSelectedId}
+                rootRef={rootRef}
+                onKeyDown={onTextKey}
+              />
+            </>
+          )}
+        </article>
+        <HighlightPanel
+          highlights={detail.highlights}
+          themes={themes}
+          themeMap={themeMap}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          article={article}
+          onCreateTheme={onCreateTheme}
+          onStartReattach={(highlightIdToPlace) => {
+            setReattaching(highlightIdToPlace)
+            setNotice('Select the passage this highlight belongs to, then choose “Re-attach here”.')
+          }}
+        />
+      </div>
+      {selection && !correcting ? (
+        <SelectionToolbar
+          rect={selection.rect}
+          reattaching={reattaching}
+          onHighlight={(color) => void highlight(color)}
+          onReattach={() => void reattach().then(() => setNotice(null))}
+          onCancelReattach={() => {
+            setReattaching(null)
+            setNotice(null)
+          }}
+        />
+      ) : null}
+      {article.actionError ? (
+        <p role="alert" className="toast error">
+          {article.actionError}
+        </p>
+      ) : lastDeleted ? (
+        <div role="status" className="toast">
+          Highlight deleted.
+          <button type="button" onClick={() => void article.undo()} aria-keyshortcuts="Control+Z Meta+Z">
+            Undo
+          </button>
+        </div>
+      ) : null}
     </main>
   )
 }

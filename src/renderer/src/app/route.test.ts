@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { hrefFor, parseRoute, type Route } from './route'
+
+describe('routes', () => {
+  it.each<Route>([
+    { name: 'library' },
+    { name: 'article', id: '000_ad238df8b954e232' },
+    { name: 'article', id: 'a b/c', highlightId: 'hl-1' },
+    { name: 'themes' },
+    { name: 'theme', id: 'theme-heritage' }
+  ])('round-trips %j through the hash', (route) => {
+    expect(parseRoute(hrefFor(route))).toEqual(route)
+  })
+
+  it('falls back to the library for anything else', () => {
+    expect(parseRoute('#/nowhere')).toEqual({ name: 'library' })
+  })
+})

@@ -1,0 +1,193 @@
+// The reader's side panel: the open highlight (quote, colour, themes, times, delete), the article's
+// highlights filterable by theme with several selectable for theming at once, and the unanchored ones.
+import { useState, type CSSProperties } from 'react'
+import type { AnchoredHighlight, ThemeSummary } from '../../../shared/ipc/contract'
+import type { HighlightColor, Theme } from '../../../shared/model'
+import { ThemePicker } from '../themes/ThemePicker'
+import { COLOR_NAMES, HIGHLIGHT_COLORS, highlightHex, PALETTE, themeNames } from './colors'
+import type { ArticleState } from './use-article'
+
+interface Props {
+  highlights: AnchoredHighlight[]
+  themes: ThemeSummary[]
+  themeMap: ReadonlyMap<string, Theme>
+  selectedId: string | null
+  onSelect: (id: string | null) => void
+  article: ArticleState
+  onCreateTheme: (name: string) => Promise<Theme>
+  onStartReattach: (id: string) => void
+}
+
+const excerpt = (quote: string, length = 90): string => (quote.length > length ? `${quote.slice(0, length)}…` : quote)
+const when = (iso: string): string => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })
+
+export function HighlightPanel({ highlights, themes, themeMap, selectedId, onSelect, article, onCreateTheme, onStartReattach }: Props) {
+  const [filter, setFilter] = useState('')
+  const [checked, setChecked] = useState<Set<string>>(new Set())
+  const anchored = highlights.filter((h) => h.anchor).sort((a, b) => a.anchor!.start - b.anchor!.start)
+  const unanchored = highlights.filter((h) => !h.anchor)
+  const shown = filter ? anchored.filter((h) => h.themeIds.includes(filter)) : anchored
+  const selected = highlights.find((h) => h.id === selectedId) ?? null
+  const usedThemes = themes.filter((t) => highlights.some((h) => h.themeIds.includes(t.id)))
+  const checkedIds = [...checked].filter((id) => highlights.some((h) => h.id === id))
+
+  const toggle = (id: string): void =>
+    setChecked((set) => {
+      const next = new Set(set)
+      if (next.has(id)) next.delete(id)
+      else next.add(id)
+      return next
+    })
+
+  return (
+    <aside className="highlight-panel" aria-label="Highlights">
+      {selected ? (
+        <section className="highlight-detail" aria-label="Open highlight">
+          <div className="panel-head">
+            <h2>Highlight</h2>
+            <button type="button" onClick={() => onSelect(null)}>
+              Close
+            </button>
+          </div>
+          <blockquote style={{ '--hl': highlightHex(selected, themeMap) } as CSSProperties}>{selected.quote.exact}</blockquote>
+          {selected.anchor ? null : <p className="warning">This passage could not be found in the text.</p>}
+          <fieldset className="colors">
+            <legend>Colour</legend>
+            <label className="color-choice">
+              <input
+                type="radio"
+                name="highlight-color"
+                checked={selected.color === null}
+                onChange={() => void article.update(selected.id, { color: null })}
+              />
+              <span>Theme colour</span>
+            </label>
+            {HIGHLIGHT_COLORS.map((color: HighlightColor) => (
+              <label key={color} className="color-choice" title={COLOR_NAMES[color]}>
+                <input
+                  type="radio"
+                  name="highlight-color"
+                  checked={selected.color === color}
+                  onChange={() => void article.update(selected.id, { color })}
+                />
+                <span className="swatch" style={{ '--swatch': PALETTE[color] } as CSSProperties} />
+                <span>{COLOR_NAMES[color]}</span>
+              </label>
+            ))}
+          </fieldset>
+          <ThemePicker
+            key={selected.id}
+            themes={themes}
+            selectedIds={selected.themeIds}
+            onChange={(themeIds) => void article.update(selected.id, { themeIds })}
+            onCreate={onCreateTheme}
+            autoFocus
+          />
+          <p className="times">
+            Created {when(selected.createdAt)}
+            {selected.updatedAt !== selected.createdAt ? ` · edited ${when(selected.updatedAt)}` : ''}
+          </p>
+          <button type="button" className="danger" onClick={() => void article.remove(selected.id).then(() => onSelect(null))}>
+            Delete highlight
+          </button>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="highlights-heading">
+        <div className="panel-head">
+          <h2 id="highlights-heading">Highlights ({anchored.length})</h2>
+          <label className="panel-filter">
+            <span className="visually-hidden">Show highlights with theme</span>
+            <select value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Show highlights with theme">
+              <option value="">All themes</option>
+              {usedThemes.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {checkedIds.length > 0 ? (
+          <div className="bulk" role="group" aria-label="Selected highlights">
+            <span>{checkedIds.length} selected</span>
+            <select
+              aria-label="Add theme to selected"
+              value=""
+              onChange={(e) => e.target.value && void article.bulkThemes(checkedIds, { add: [e.target.value] })}
+            >
+              <option value="">Add theme…</option>
+              {themes.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label="Remove theme from selected"
+              value=""
+              onChange={(e) => e.target.value && void article.bulkThemes(checkedIds, { remove: [e.target.value] })}
+            >
+              <option value="">Remove theme…</option>
+              {themes.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+            <button type="button" onClick={() => setChecked(new Set())}>
+              Clear
+            </button>
+          </div>
+        ) : null}
+        {shown.length === 0 ? (
+          <p className="muted">{anchored.length ? 'No highlight has this theme.' : 'Select text in the article to highlight it.'}</p>
+        ) : (
+          <ul className="highlight-list">
+            {shown.map((h) => {
+              const names = themeNames(h, themeMap)
+              return (
+                <li key={h.id} className={h.id === selectedId ? 'current' : undefined}>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select highlight “${excerpt(h.quote.exact, 40)}”`}
+                    checked={checked.has(h.id)}
+                    onChange={() => toggle(h.id)}
+                  />
+                  <span className="swatch" style={{ '--swatch': highlightHex(h, themeMap) } as CSSProperties} aria-hidden="true" />
+                  <button type="button" className="quote-button" onClick={() => onSelect(h.id)} aria-label={`Open highlight “${excerpt(h.quote.exact, 40)}”`}>
+                    <span className="quote">{excerpt(h.quote.exact)}</span>
+                    <span className="theme-names">{names.length ? names.join(' · ') : 'No themes'}</span>
+                  </button>
+                </li>
+              )
+            })}
+          </ul>
+        )}
+      </section>
+
+      {unanchored.length > 0 ? (
+        <section aria-labelledby="unanchored-heading" className="unanchored">
+          <h2 id="unanchored-heading">Unanchored ({unanchored.length})</h2>
+          <p className="muted">These passages are no longer in the text. Select where one belongs and re-attach it, or delete it.</p>
+          <ul className="highlight-list">
+            {unanchored.map((h) => (
+              <li key={h.id}>
+                <span className="quote">“{excerpt(h.quote.exact)}”</span>
+                <span className="theme-names">{themeNames(h, themeMap).join(' · ') || 'No themes'}</span>
+                <span className="row-actions">
+                  <button type="button" onClick={() => onStartReattach(h.id)} aria-label={`Re-attach “${excerpt(h.quote.exact, 40)}”`}>
+                    Re-attach
+                  </button>
+                  <button type="button" onClick={() => void article.remove(h.id)} aria-label={`Delete “${excerpt(h.quote.exact, 40)}”`}>
+                    Delete
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </aside>
+  )
+}

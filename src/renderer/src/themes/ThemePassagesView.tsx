@@ -1,0 +1,177 @@
+// One theme across the archive: its name, colour, description and counts, then every passage coded
+// with it, grouped by article, each with the other themes it carries and a link back into the reader.
+// This is where a codebook becomes analysis: reading all the "fatherhood" passages side by side.
+import { useEffect, useId, useMemo, useState } from 'react'
+import type { ThemePassage, ThemeSummary } from '../../../shared/ipc/contract'
+import { call } from '../api'
+import { countsLabel, messageOf, plural } from './labels'
+import { articleHref, CODEBOOK_HREF, passageHref } from './links'
+import { groupByArticle, type ArticlePassages } from './passages'
+import { Swatch } from './Swatch'
+import { descendantIds, themePaths } from './tree'
+import './themes.css'
+
+type Loaded = { themeId: string; themes: ThemeSummary[]; passages: ThemePassage[] | null; error: string | null }
+
+export function ThemePassagesView({ themeId }: { themeId: string }) {
+  const [includeChildren, setIncludeChildren] = useState(false)
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const noChildrenId = useId()
+
+  useEffect(() => {
+    // A slower answer for the previous theme (or checkbox state) must not overwrite this one.
+    let current = true
+    setLoadError(null)
+    const themes = call('themes:list', {})
+    const passages = call('highlights:by-theme', { themeId, includeChildren })
+    Promise.allSettled([themes, passages]).then(([t, p]) => {
+      if (!current) return
+      if (t.status === 'rejected') return setLoadError(messageOf(t.reason))
+      setLoaded({
+        themeId,
+        themes: t.value,
+        passages: p.status === 'fulfilled' ? p.value : null,
+        error: p.status === 'rejected' ? messageOf(p.reason) : null
+      })
+    })
+    return () => {
+      current = false
+    }
+  }, [themeId, includeChildren])
+
+  const paths = useMemo(() => themePaths(loaded?.themes ?? []), [loaded])
+  const theme = loaded?.themes.find((t) => t.id === themeId)
+
+  if (loadError !== null) {
+    return (
+      <main className="themes-page">
+        <h1>Theme</h1>
+        <p className="theme-error" role="alert">
+          The theme could not be loaded: {loadError}
+        </p>
+        <a href={CODEBOOK_HREF}>All themes</a>
+      </main>
+    )
+  }
+  // Another theme's passages are not shown while this one's load; the checkbox's old ones may be.
+  if (!loaded || loaded.themeId !== themeId) {
+    return (
+      <main className="themes-page">
+        <p className="loading" role="status">
+          Gathering passages…
+        </p>
+      </main>
+    )
+  }
+  if (!theme) {
+    return (
+      <main className="themes-page" aria-labelledby="passages-title">
+        <h1 id="passages-title">Theme not found</h1>
+        <p>This theme is no longer in the codebook; it may have been merged into another or deleted.</p>
+        <a href={CODEBOOK_HREF}>All themes</a>
+      </main>
+    )
+  }
+
+  const hasChildren = descendantIds(loaded.themes, theme.id).size > 0
+  const groups = loaded.passages ? groupByArticle(loaded.passages) : []
+  const byId = new Map(loaded.themes.map((t) => [t.id, t]))
+
+  return (
+    <main className="themes-page passages-page" aria-labelledby="passages-title">
+      <p className="passages-back">
+        <a href={CODEBOOK_HREF}>All themes</a>
+      </p>
+      <header className="passages-head">
+        <h1 id="passages-title">
+          <Swatch color={theme.color} />
+          {paths.get(theme.id) ?? theme.name}
+        </h1>
+        {theme.description ? <p className="passages-description">{theme.description}</p> : null}
+        <p className="count">{countsLabel(theme.highlightCount, theme.articleCount)}</p>
+        <p className="passages-include">
+          <label>
+            <input
+              type="checkbox"
+              checked={includeChildren}
+              aria-describedby={hasChildren ? undefined : noChildrenId}
+              onChange={(e) => setIncludeChildren(e.target.checked)}
+            />
+            Include sub-themes
+          </label>
+          {hasChildren ? null : (
+            <span id={noChildrenId} className="themes-muted">
+              This theme has no sub-themes.
+            </span>
+          )}
+        </p>
+      </header>
+      {loaded.error !== null ? (
+        <p className="theme-error" role="alert">
+          The passages could not be loaded: {loaded.error}
+        </p>
+      ) : (
+        <p className="count" role="status">
+          {groups.length === 0
+            ? 'No passage has this theme yet. Highlight a passage in the reader and give it this theme.'
+            : `Showing ${plural(loaded.passages?.length ?? 0, 'passage', 'passages')} from ${plural(groups.length, 'article', 'articles')}${includeChildren ? ', sub-themes included' : ''}.`}
+        </p>
+      )}
+      {groups.map((group) => (
+        <ArticleGroup key={group.articleId} group={group} themeId={theme.id} byId={byId} paths={paths} />
+      ))}
+    </main>
+  )
+}
+
+interface GroupProps {
+  group: ArticlePassages
+  themeId: string
+  byId: ReadonlyMap<string, ThemeSummary>
+  paths: ReadonlyMap<string, string>
+}
+
+function ArticleGroup({ group, themeId, byId, paths }: GroupProps) {
+  const headingId = useId()
+  return (
+    <section className="passages-article" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        <a href={articleHref(group.articleId)} className={group.articleTitle ? undefined : 'untitled'}>
+          {group.articleTitle || 'Untitled article'}
+        </a>
+      </h2>
+      <ol className="passages-list">
+        {group.passages.map(({ highlight }) => {
+          const others = highlight.themeIds.filter((id) => id !== themeId)
+          return (
+            <li key={highlight.id} className="passage">
+              <blockquote>{highlight.quote.exact}</blockquote>
+              <div className="passage-foot">
+                {others.length > 0 ? (
+                  <ul className="theme-chips passage-themes" aria-label="Other themes">
+                    {others.map((id) => {
+                      const other = byId.get(id)
+                      return (
+                        <li key={id} className="theme-chip">
+                          {other ? <Swatch color={other.color} /> : null}
+                          <span className={other ? undefined : 'theme-unknown'}>{paths.get(id) ?? 'Unknown theme'}</span>
+                        </li>
+                      )
+                    })}
+                  </ul>
+                ) : (
+                  <span className="themes-muted">No other themes</span>
+                )}
+                {/* The heading describes the link, so "Open at passage" says which article it opens. */}
+                <a className="passage-open" href={passageHref(highlight.articleId, highlight.id)} aria-describedby={headingId}>
+                  Open at passage
+                </a>
+              </div>
+            </li>
+          )
+        })}
+      </ol>
+    </section>
+  )
+}

@@ -1,0 +1,21 @@
+// A theme's passages as the passages view shows them: grouped by article, each article's passages in
+// reading order. Pure, so the grouping is tested without a page.
+import type { ThemePassage } from '../../../shared/ipc/contract'
+
+export interface ArticlePassages {
+  articleId: string
+  articleTitle: string
+  passages: ThemePassage[]
+}
+
+/** Articles keep the order main sent them in (the library's); passages within one follow the text. */
+export function groupByArticle(passages: readonly ThemePassage[]): ArticlePassages[] {
+  const groups = new Map<string, ArticlePassages>()
+  for (const passage of passages) {
+    const group = groups.get(passage.articleId)
+    if (group) group.passages.push(passage)
+    else groups.set(passage.articleId, { articleId: passage.articleId, articleTitle: passage.articleTitle, passages: [passage] })
+  }
+  for (const group of groups.values()) group.passages.sort((a, b) => a.highlight.position.start - b.highlight.position.start)
+  return [...groups.values()]
+}
