@@ -50,7 +50,7 @@ export function sentenceRanges(text: string): { start: number; end: number }[] {
     for (const s of sentences.segment(p.text)) {
       const trimmed = s.segment.trimEnd()
       if (trimmed.trim() === '') continue
-      const range = { start: pending?.start ?? p.start + s.index, end: p.start + s.index + trimmed.length }
+      const range: { start: number; end: number } = { start: pending?.start ?? p.start + s.index, end: p.start + s.index + trimmed.length }
       // A real sentence end is followed by a space; "Anderson .Paak" is not two sentences.
       const glued = trimmed.length === s.segment.length && s.index + s.segment.length < p.text.length
       if (glued) pending = range

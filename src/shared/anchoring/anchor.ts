@@ -163,16 +163,15 @@ function maxFuzzyErrors(quoteLength: number): number {
 /**
  * The match with every start that costs no more errors (in `text`, the masked text searched).
  * approx-string-match reports only the longest: "sesed with" for "ssed with" once "obsessed" lost an s,
- * so the context would never get to pick the start it fits, "sed with". One pass over the quote finds all.
+ * so the context would never get to pick the start it fits, "sed with". Searching backwards from the
+ * match's end, with the quote reversed, lists every start at that cost.
  */
 function equallyGoodStarts(text: string, exact: string, match: Match): Match[] {
   const from = Math.max(0, match.end - exact.length - match.errors)
-  const distances = leadingEditDistances(reverse(exact), reverse(text.slice(from, match.end)))
-  const starts: Match[] = []
-  for (const [length, errors] of distances.entries()) {
-    if (errors <= match.errors && length > 0) starts.push({ start: match.end - length, end: match.end, errors })
-  }
-  return starts
+  const starts = search(reverse(text.slice(from, match.end)), reverse(exact), match.errors)
+    .filter((m) => m.start === 0) // reversed, start 0 is the match's own end
+    .map((m) => ({ start: match.end - m.end, end: match.end, errors: m.errors }))
+  return starts.length > 0 ? starts : [match]
 }
 
 /**
@@ -291,18 +290,11 @@ function reverse(s: string): string {
 /**
  * Edit distance between `pattern` and the best-fitting beginning of `text`: both are aligned at index 0
  * and any tail of `text` is free. `text` is twice the pattern's length, so insertions up to the pattern's
- * length are priced, not truncated.
+ * length are priced, not truncated. Plain dynamic programming; the pattern is a 32-character context.
  */
 function leadingEditDistance(pattern: string, text: string): number {
   if (text.startsWith(pattern)) return 0
-  return Math.min(...leadingEditDistances(pattern, text))
-}
-
-/**
- * Plain dynamic programming: element j is the edit distance between `pattern` and text[0, j). Quadratic,
- * which is cheap for a 32-character context and acceptable for the rare inexact quote.
- */
-function leadingEditDistances(pattern: string, text: string): number[] {
+  // row[j] = distance between the pattern's first i characters and text[0, j)
   let row = Array.from({ length: text.length + 1 }, (_, j) => j)
   for (let i = 1; i <= pattern.length; i++) {
     const next = [i]
@@ -312,7 +304,7 @@ function leadingEditDistances(pattern: string, text: string): number[] {
     }
     row = next
   }
-  return row
+  return Math.min(...row)
 }
 
 /** Reads a cell the loops above always fill; keeps the arithmetic honest under noUncheckedIndexedAccess. */
