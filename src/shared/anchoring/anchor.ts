@@ -294,21 +294,26 @@ function reverse(s: string): string {
  */
 function leadingEditDistance(pattern: string, text: string): number {
   if (text.startsWith(pattern)) return 0
-  // row[j] = distance between the pattern's first i characters and text[0, j)
-  let row = Array.from({ length: text.length + 1 }, (_, j) => j)
+  // row[j] = distance between the pattern's first i characters and text[0, j), updated in place; a
+  // one-character quote gets scored at each of its thousands of occurrences, so this loop is kept lean.
+  const row = Int32Array.from({ length: text.length + 1 }, (_, j) => j)
   for (let i = 1; i <= pattern.length; i++) {
-    const next = [i]
+    const code = pattern.charCodeAt(i - 1)
+    let diagonal = i - 1 // row[j - 1] from the previous pass
+    row[0] = i
     for (let j = 1; j <= text.length; j++) {
-      const substitution = at(row, j - 1) + (pattern.charCodeAt(i - 1) === text.charCodeAt(j - 1) ? 0 : 1)
-      next.push(Math.min(substitution, at(row, j) + 1, at(next, j - 1) + 1))
+      const above = cell(row, j)
+      const substituted = diagonal + (code === text.charCodeAt(j - 1) ? 0 : 1)
+      const best = Math.min(substituted, above + 1, cell(row, j - 1) + 1)
+      diagonal = above
+      row[j] = best
     }
-    row = next
   }
   return Math.min(...row)
 }
 
-/** Reads a cell the loops above always fill; keeps the arithmetic honest under noUncheckedIndexedAccess. */
-function at(row: readonly number[], j: number): number {
+/** Reads a cell the loop above always fills; keeps the arithmetic honest under noUncheckedIndexedAccess. */
+function cell(row: Int32Array, j: number): number {
   const value = row[j]
   if (value === undefined) throw new RangeError(`No cell ${j} in a row of ${row.length}`)
   return value
