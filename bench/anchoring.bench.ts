@@ -40,6 +40,7 @@ function generateHighlights(text: string): AnchoredHighlight[] {
       position,
       color: null,
       themeIds: [],
+      note: null,
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
       anchor: null

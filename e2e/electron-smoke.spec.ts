@@ -24,7 +24,7 @@ test('the Electron app opens the bundled archive in a locked-down window', async
       process: typeof (globalThis as { process?: unknown }).process,
       api: Object.keys(window.linerNotes).sort()
     }))
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: [...CHANNELS, 'onMenuCommand'].sort() })
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: [...CHANNELS, 'onAppCommand'].sort() })
   } finally {
     await app.close()
     await rm(library, { recursive: true, force: true })

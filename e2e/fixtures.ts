@@ -24,6 +24,8 @@ export interface AppHarness {
   relaunch(): Promise<void>
   /** Page errors and CSP violations seen so far. */
   problems: string[]
+  /** How often the page said it had saved everything and the window may close. */
+  readyToClose: number
 }
 
 interface Fixtures {
@@ -57,7 +59,8 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
   },
 
   app: async ({ page, server, libraryDir }, use) => {
-    let opening = openLibraryServices(libraryDir, { archiveDir: ARCHIVE_DIR })
+    const effects = { readyToClose: () => void harness.readyToClose++ }
+    let opening = openLibraryServices(libraryDir, { archiveDir: ARCHIVE_DIR }, effects)
     opening.catch(() => undefined)
     await bridgeApi(page, () => opening.then((s) => s.handlers))
     const problems: string[] = []
@@ -70,10 +73,11 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
       page,
       libraryDir,
       problems,
+      readyToClose: 0,
       services: () => opening,
       relaunch: async () => {
         await opening.then((s) => s.store.flush()).catch(() => undefined)
-        opening = openLibraryServices(libraryDir, { archiveDir: ARCHIVE_DIR })
+        opening = openLibraryServices(libraryDir, { archiveDir: ARCHIVE_DIR }, effects)
         opening.catch(() => undefined)
         await page.reload()
       }

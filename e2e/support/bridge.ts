@@ -2,10 +2,10 @@
 // per contract channel, each answered by dispatch() over the real library services, so every request
 // is validated exactly as main validates it. Menu commands are simulated with a DOM event.
 import type { Page } from '@playwright/test'
-import { CHANNELS, type MenuCommand } from '../../src/shared/ipc/channels'
+import { CHANNELS, type AppCommand } from '../../src/shared/ipc/channels'
 import { dispatch, type HandlerSource } from '../../src/main/ipc/dispatch'
 
-export const MENU_TEST_EVENT = 'liner-notes-test:menu'
+export const APP_COMMAND_TEST_EVENT = 'liner-notes-test:app-command'
 
 export async function bridgeApi(page: Page, source: HandlerSource): Promise<void> {
   await page.exposeFunction('__linerNotesInvoke', (channel: unknown, payload: unknown) => dispatch(source, channel, payload))
@@ -15,17 +15,17 @@ export async function bridgeApi(page: Page, source: HandlerSource): Promise<void
       const invoke = (window as unknown as { __linerNotesInvoke: Invoke }).__linerNotesInvoke
       const api: Record<string, unknown> = {}
       for (const channel of channels) api[channel] = (request: unknown) => invoke(channel, request)
-      api.onMenuCommand = (listener: (command: string) => void) => {
+      api.onAppCommand = (listener: (command: string) => void) => {
         const relay = (event: Event): void => listener((event as CustomEvent<string>).detail)
         window.addEventListener(menuEvent, relay)
         return () => window.removeEventListener(menuEvent, relay)
       }
       Object.defineProperty(window, 'linerNotes', { value: Object.freeze(api) })
     },
-    { channels: [...CHANNELS], menuEvent: MENU_TEST_EVENT }
+    { channels: [...CHANNELS], menuEvent: APP_COMMAND_TEST_EVENT }
   )
 }
 
-export async function sendMenuCommand(page: Page, command: MenuCommand): Promise<void> {
-  await page.evaluate(([event, detail]) => window.dispatchEvent(new CustomEvent(event, { detail })), [MENU_TEST_EVENT, command] as const)
+export async function sendAppCommand(page: Page, command: AppCommand): Promise<void> {
+  await page.evaluate(([event, detail]) => window.dispatchEvent(new CustomEvent(event, { detail })), [APP_COMMAND_TEST_EVENT, command] as const)
 }

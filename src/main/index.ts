@@ -1,15 +1,17 @@
 // App lifecycle: one instance, one window, the library opened once and wired to IPC. Everything the
 // app does with data lives in the Electron-free domain under library/ and services/.
 import { join } from 'node:path'
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, shell } from 'electron'
 import { resolveLibraryDir } from './library/location'
 import { openLibraryServices, type LibraryServices } from './services'
+import { guardClose, type CloseGuard } from './platform/close-guard'
 import { registerIpc } from './platform/ipc'
 import { installMenu } from './platform/menu'
 import { lockDown } from './platform/security'
 import { loadWindowState, trackWindowState } from './platform/window-state'
 
 let mainWindow: BrowserWindow | null = null
+let closeGuard: CloseGuard | null = null
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -26,7 +28,11 @@ async function start(): Promise<void> {
   const devServerUrl = process.env.ELECTRON_RENDERER_URL
   lockDown(devServerUrl)
   const libraryDir = resolveLibraryDir(process.argv, process.env, join(app.getPath('userData'), 'library'))
-  const opening: Promise<LibraryServices> = openLibraryServices(libraryDir, { archiveDir: join(app.getAppPath(), 'archive') })
+  const opening: Promise<LibraryServices> = openLibraryServices(
+    libraryDir,
+    { archiveDir: join(app.getAppPath(), 'archive') },
+    { openExternal: (url) => shell.openExternal(url), readyToClose: () => closeGuard?.release() }
+  )
   opening.catch(() => undefined) // the error is shown by the page, through the first request it makes
   registerIpc(() => opening.then((services) => services.handlers))
   installMenu(() => mainWindow, libraryDir)
@@ -56,6 +62,7 @@ async function createWindow(devServerUrl: string | undefined): Promise<void> {
   })
   if (state?.maximized) mainWindow.maximize()
   trackWindowState(mainWindow)
+  closeGuard = guardClose(() => mainWindow)
   mainWindow.once('ready-to-show', () => mainWindow?.show())
   mainWindow.on('closed', () => (mainWindow = null))
   if (devServerUrl) await mainWindow.loadURL(devServerUrl)

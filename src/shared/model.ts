@@ -1,6 +1,7 @@
 // The library's data model: one zod schema per stored record, so the file on disk, the IPC boundary
 // and the UI all agree on one shape. Pure: imported by main, preload-free renderer code and tests.
 import { z } from 'zod'
+import { NoteDoc } from './note-doc'
 
 export const ARTICLE_KINDS = ['interview', 'review', 'news', 'feature'] as const
 export const ArticleKind = z.enum(ARTICLE_KINDS)
@@ -50,10 +51,22 @@ export const Highlight = z.object({
   /** null: shown in its first theme's colour (or the default) — recolouring a theme recolours it. */
   color: HighlightColor.nullable(),
   themeIds: z.array(z.string().min(1)),
+  /** The user's note on this passage (tiptap JSON), or null. */
+  note: NoteDoc.nullable(),
   createdAt: z.string(),
   updatedAt: z.string()
 })
 export type Highlight = z.infer<typeof Highlight>
+
+/** A free-standing note: an essay outline, a reading of a theme. */
+export const Note = z.object({
+  id: z.string().min(1),
+  title: z.string().max(300),
+  doc: NoteDoc,
+  createdAt: z.string(),
+  updatedAt: z.string()
+})
+export type Note = z.infer<typeof Note>
 
 export const ThemeName = z.string().trim().min(1, 'A theme needs a name').max(80)
 export const Theme = z.object({
@@ -80,7 +93,9 @@ export const Article = z.object({
    * The user's corrected text (a typo fixed, page debris removed), shown instead of the original, which
    * stays stored untouched. null: the original is shown.
    */
-  correctedText: z.string().min(1).nullable()
+  correctedText: z.string().min(1).nullable(),
+  /** The user's memo on the whole article (tiptap JSON), or null. */
+  memo: NoteDoc.nullable()
 })
 export type Article = z.infer<typeof Article>
 
@@ -94,10 +109,11 @@ export type Preferences = z.infer<typeof Preferences>
 export const DEFAULT_PREFERENCES: Preferences = { textSize: 19, appearance: 'system' }
 
 export const LibraryData = z.object({
-  schemaVersion: z.literal(3),
+  schemaVersion: z.literal(4),
   articles: z.array(Article),
   themes: z.array(Theme),
   highlights: z.array(Highlight),
+  notes: z.array(Note),
   preferences: Preferences
 })
 export type LibraryData = z.infer<typeof LibraryData>

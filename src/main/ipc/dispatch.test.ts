@@ -27,7 +27,11 @@ describe('dispatch', () => {
     ['a highlight colour outside the palette', 'highlights:update', { id: 'hl-1', color: '#ff0000' }, /color: Invalid option/],
     ['a malformed highlight to restore', 'highlights:restore', { highlight: { id: 'hl-1' } }, /highlight\.articleId/],
     ['a theme without a name', 'themes:create', { name: ' ' }, /name: A theme needs a name/],
-    ['an empty corrected text', 'articles:correct-text', { id: ID, text: '' }, /text: A corrected text cannot be empty/]
+    ['an empty corrected text', 'articles:correct-text', { id: ID, text: '' }, /text: A corrected text cannot be empty/],
+    ['a note holding a script', 'notes:create', { doc: { type: 'doc', content: [{ type: 'script' }] } }, /doc\.content\.0\.type: A note cannot hold “script”/],
+    ['a memo that is not a document', 'articles:set-memo', { id: ID, memo: 'plain words' }, /memo: /],
+    ['a search limit of nothing', 'highlights:search', { limit: 0 }, /limit: /],
+    ['a link to a local file', 'links:open', { url: 'file:///etc/passwd' }, /url: Only web \(http, https\) and e-mail links can be opened/]
   ])('refuses %s with a readable message and leaves the file as it was', (_name, channel, payload, message) =>
     withTempDir(async (dir) => {
       const { send } = await openedIn(dir)

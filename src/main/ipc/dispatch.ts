@@ -2,7 +2,7 @@
 // before a handler sees it, and every outcome, success or failure, goes back as a Result.
 import { z } from 'zod'
 import { contract, type ErrorCode, type Result } from '../../shared/ipc/contract'
-import { isChannel } from '../../shared/ipc/channels'
+import { isChannel, type Channel } from '../../shared/ipc/channels'
 import { LibraryError } from '../library/errors'
 import type { Handlers } from '../services'
 
@@ -13,18 +13,28 @@ export async function dispatch(source: HandlerSource, channel: unknown, payload:
   if (!isChannel(channel)) {
     return failure('invalid-request', `There is no request called “${String(channel)}”.`)
   }
-  const parsed = contract[channel].request.safeParse(payload ?? {})
-  if (!parsed.success) {
-    return failure('invalid-request', `The ${channel} request was refused: ${describeIssues(parsed.error)}`)
-  }
+  const checked = checkRequest(channel, payload)
+  if (!checked.ok) return failure('invalid-request', `The ${channel} request was refused: ${checked.why}`)
   try {
     const handlers = await source()
     const handler = handlers[channel] as (request: unknown) => Promise<unknown>
-    return { ok: true, value: await handler(parsed.data) }
+    return { ok: true, value: await handler(checked.request) }
   } catch (error) {
     if (error instanceof LibraryError) return failure(error.code, error.message)
     if (error instanceof z.ZodError) return failure('invalid-request', `The change was refused: ${describeIssues(error)}`)
     return failure('internal', `Something went wrong in Liner Notes: ${(error as Error).message ?? String(error)}`)
+  }
+}
+
+/** The request as its channel's schema reads it, or why it was refused. */
+function checkRequest(channel: Channel, payload: unknown): { ok: true; request: unknown } | { ok: false; why: string } {
+  try {
+    const parsed = contract[channel].request.safeParse(payload ?? {})
+    return parsed.success ? { ok: true, request: parsed.data } : { ok: false, why: describeIssues(parsed.error) }
+  } catch (error) {
+    // A recursive schema (a note's document) overflows the stack on nesting no editor makes; that is
+    // still a refused request, answered as a Result like any other rather than as a broken promise.
+    return { ok: false, why: error instanceof RangeError ? 'it is nested too deeply' : `it could not be checked (${String(error)})` }
   }
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { DEFAULT_PREFERENCES, LibraryData } from '../../shared/model'
 import { LibraryError } from './errors'
 
-export const CURRENT_SCHEMA_VERSION = 3
+export const CURRENT_SCHEMA_VERSION = 4
 
 /** Version 1: the first release. Article metadata sat flat on the article; no preferences. */
 const V1 = z.object({
@@ -29,6 +29,15 @@ const V1 = z.object({
 const V2 = z.object({
   schemaVersion: z.literal(2),
   articles: z.array(z.looseObject({ id: z.string() })),
+  preferences: z.unknown()
+})
+
+/** Version 3: highlights, themes and corrected texts; no notes anywhere yet. */
+const V3 = z.object({
+  schemaVersion: z.literal(3),
+  articles: z.array(z.looseObject({ id: z.string() })),
+  themes: z.array(z.unknown()),
+  highlights: z.array(z.looseObject({ id: z.string() })),
   preferences: z.unknown()
 })
 
@@ -60,6 +69,17 @@ const steps: Record<number, Step> = {
       articles: v2.articles.map((article) => ({ ...article, correctedText: null })),
       themes: [],
       highlights: []
+    }
+  },
+  // Notes arrive: free-standing notes, a note on each highlight and a memo on each article, all empty.
+  3: (data) => {
+    const v3 = V3.parse(data)
+    return {
+      ...v3,
+      schemaVersion: 4,
+      articles: v3.articles.map((article) => ({ ...article, memo: null })),
+      highlights: v3.highlights.map((highlight) => ({ ...highlight, note: null })),
+      notes: []
     }
   }
 }

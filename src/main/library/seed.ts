@@ -63,8 +63,16 @@ export async function seedFromArchive(archiveDir: string, libraryDir: string, no
       addedAt: now,
       updatedAt: now,
       meta: { title, outlet, author, date, url, kind },
-      correctedText: null
+      correctedText: null,
+      memo: null
     })
   }
-  return { schemaVersion: 3, articles, themes: await readCodebook(archiveDir, now), highlights: [], preferences: DEFAULT_PREFERENCES }
+  return {
+    schemaVersion: 4,
+    articles,
+    themes: await readCodebook(archiveDir, now),
+    highlights: [],
+    notes: [],
+    preferences: DEFAULT_PREFERENCES
+  }
 }

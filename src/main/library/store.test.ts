@@ -24,12 +24,13 @@ describe('LibraryStore', () => {
         expect(sha256Hex(copy)).toBe(article.sha256)
       }
       const onDisk = LibraryData.parse(await readJson(dir))
-      expect(onDisk.schemaVersion).toBe(3)
+      expect(onDisk.schemaVersion).toBe(4)
       expect(onDisk.articles.map((a) => a.meta.title)[0]).toBe('‘K-Pops!’ – Anderson .Paak Is a “Master Conductor” as a Director')
-      expect(onDisk.articles.every((a) => a.correctedText === null)).toBe(true)
+      expect(onDisk.articles.every((a) => a.correctedText === null && a.memo === null)).toBe(true)
       expect(onDisk.themes.map((t) => t.name)).toContain('fatherhood')
       expect(onDisk.themes).toHaveLength(7)
       expect(onDisk.highlights).toEqual([])
+      expect(onDisk.notes).toEqual([])
     }))
 
   it('reads back what it wrote instead of seeding again', () =>

@@ -1,9 +1,9 @@
 // The application menu. Commands that belong to the page are sent to it as menu events.
 import { Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
-import { MENU_EVENT, type MenuCommand } from '../../shared/ipc/channels'
+import { APP_COMMAND_EVENT, type AppCommand } from '../../shared/ipc/channels'
 
 export function installMenu(getWindow: () => BrowserWindow | null, libraryDir: string): void {
-  const send = (command: MenuCommand) => () => getWindow()?.webContents.send(MENU_EVENT, command)
+  const send = (command: AppCommand) => () => getWindow()?.webContents.send(APP_COMMAND_EVENT, command)
   const isMac = process.platform === 'darwin'
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),

@@ -1,5 +1,7 @@
 // Article requests: the list the library view shows, one article with its text and placed highlights,
-// metadata edits, and corrections of the text (the original file is never written).
+// metadata edits, the memo on the whole article, and corrections of the text (the original file is
+// never written).
+import { isDeepStrictEqual } from 'node:util'
 import type { ArticleDetail, ArticleSummary, CorrectionResult, ParsedRequestOf } from '../../shared/ipc/contract'
 import type { Article } from '../../shared/model'
 import { definedOnly } from '../../shared/objects'
@@ -50,6 +52,19 @@ export function articleServices(store: LibraryStore, texts: ArticleTexts, anchor
       return store.update((data) => {
         const article = requireArticle(data, id)
         article.meta = { ...article.meta, ...definedOnly(patch) }
+        article.updatedAt = store.now()
+        return article
+      })
+    },
+
+    /** The memo's document was checked against NoteDoc on the way in; null removes the memo. */
+    'articles:set-memo': async ({ id, memo }: ParsedRequestOf<'articles:set-memo'>): Promise<Article> => {
+      const current = requireArticle(store.data, id)
+      // An autosave of the memo as stored is no edit: the article's update time stays.
+      if (isDeepStrictEqual(memo, current.memo)) return current
+      return store.update((data) => {
+        const article = requireArticle(data, id)
+        article.memo = memo
         article.updatedAt = store.now()
         return article
       })

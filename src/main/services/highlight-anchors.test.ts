@@ -21,7 +21,7 @@ const TEXT = 'Soul Rasheed plays Tae Young. Anderson .Paak plays BJ, his father.
 
 function highlightOf(id: string, text: string, phrase: string): Highlight {
   const start = text.indexOf(phrase)
-  return { id, articleId: 'a', ...describeRange(text, start, start + phrase.length), color: null, themeIds: [], createdAt: '', updatedAt: '' }
+  return { id, articleId: 'a', ...describeRange(text, start, start + phrase.length), color: null, themeIds: [], note: null, createdAt: '', updatedAt: '' }
 }
 
 describe('AnchorCache', () => {

@@ -1,6 +1,8 @@
-// Highlight requests: create a highlight on the text shown, recolour and code it with themes, delete and
-// undo, re-attach one that lost its place, code many at once, and list every passage coded with a theme.
+// Highlight requests: create a highlight on the text shown, recolour and code it with themes, annotate it
+// with a note, delete and undo, re-attach one that lost its place, code many at once, and list every
+// passage coded with a theme.
 import { randomUUID } from 'node:crypto'
+import { isDeepStrictEqual } from 'node:util'
 import { describeRange } from '../../shared/anchoring'
 import type { AnchoredHighlight, ParsedRequestOf, ThemePassage } from '../../shared/ipc/contract'
 import type { Highlight, LibraryData } from '../../shared/model'
@@ -52,6 +54,7 @@ export function highlightServices(store: LibraryStore, texts: ArticleTexts) {
           ...selectors,
           color: request.color ?? null,
           themeIds: existingThemeIds(data, request.themeIds ?? []),
+          note: null,
           createdAt: now,
           updatedAt: now
         }
@@ -68,6 +71,19 @@ export function highlightServices(store: LibraryStore, texts: ArticleTexts) {
         const highlight = requireHighlight(data, id)
         if (color !== undefined) highlight.color = color
         if (themeIds !== undefined) highlight.themeIds = existingThemeIds(data, themeIds)
+        highlight.updatedAt = store.now()
+        return highlight
+      })
+    },
+
+    /** The note's document was checked against NoteDoc on the way in; null removes the note. */
+    'highlights:set-note': async ({ id, note }: ParsedRequestOf<'highlights:set-note'>): Promise<Highlight> => {
+      const current = requireHighlight(store.data, id)
+      // An autosave of the note as stored is no edit: the highlight's update time stays.
+      if (isDeepStrictEqual(note, current.note)) return current
+      return store.update((data) => {
+        const highlight = requireHighlight(data, id)
+        highlight.note = note
         highlight.updatedAt = store.now()
         return highlight
       })

@@ -7,7 +7,10 @@ import { ArticleTexts } from './article-texts'
 import { articleServices } from './articles'
 import { AnchorCache } from './highlight-anchors'
 import { highlightServices } from './highlights'
+import { linkServices, type OpenExternal } from './links'
+import { noteServices } from './notes'
 import { preferenceServices } from './preferences'
+import { quotableHighlightServices } from './quotable-highlights'
 import { themeServices } from './themes'
 
 export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> }
@@ -17,15 +20,34 @@ export interface LibraryServices {
   handlers: Handlers
 }
 
-export async function openLibraryServices(libraryDir: string, options: OpenOptions): Promise<LibraryServices> {
+/**
+ * What the services may do outside the library folder, passed in by the Electron layer so the domain
+ * never imports electron. Each is optional: without it, the request that needs it is refused readably.
+ */
+export interface SideEffects {
+  /** Opens a checked web or e-mail address in the system's browser or mail program. */
+  openExternal?: OpenExternal
+  /** Lets the closing window go once the page has saved what was pending. */
+  readyToClose?: () => void
+}
+
+export async function openLibraryServices(libraryDir: string, options: OpenOptions, effects: SideEffects = {}): Promise<LibraryServices> {
   const store = await LibraryStore.open(libraryDir, options)
   // One reader of article texts for all services, so each original is read from disk once.
   const texts = new ArticleTexts(store)
   const handlers: Handlers = {
     ...articleServices(store, texts, new AnchorCache()),
     ...highlightServices(store, texts),
+    ...quotableHighlightServices(store, texts),
+    ...noteServices(store),
     ...themeServices(store),
-    ...preferenceServices(store)
+    ...preferenceServices(store),
+    ...linkServices(effects.openExternal),
+    'app:ready-to-close': async () => {
+      await store.flush()
+      effects.readyToClose?.()
+      return null
+    }
   }
   return { store, handlers }
 }

@@ -1,6 +1,6 @@
 // Finding records by id inside the library data, with the "not in the library" error a person reads when
 // a request names something that is gone. Shared by the services, which all look records up the same way.
-import type { Article, Highlight, LibraryData, Theme } from '../../shared/model'
+import type { Article, Highlight, LibraryData, Note, Theme } from '../../shared/model'
 import { LibraryError, notFound } from '../library/errors'
 
 export function requireArticle(data: Pick<LibraryData, 'articles'>, id: string): Article {
@@ -19,6 +19,12 @@ export function requireTheme(data: Pick<LibraryData, 'themes'>, id: string): The
   const theme = data.themes.find((t) => t.id === id)
   if (!theme) throw notFound(`Theme “${id}”`)
   return theme
+}
+
+export function requireNote(data: Pick<LibraryData, 'notes'>, id: string): Note {
+  const note = data.notes.find((n) => n.id === id)
+  if (!note) throw notFound(`Note “${id}”`)
+  return note
 }
 
 /** The ids without repeats, in the order first given; every one must name a theme in the library. */

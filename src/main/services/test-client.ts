@@ -7,7 +7,7 @@ import type { Channel } from '../../shared/ipc/channels'
 import { dispatch } from '../ipc/dispatch'
 import { LIBRARY_FILE } from '../library/layout'
 import { ARCHIVE_DIR, fixedNow } from '../library/test-support'
-import { openLibraryServices, type LibraryServices } from '.'
+import { openLibraryServices, type LibraryServices, type SideEffects } from '.'
 
 export interface TestClient {
   services: LibraryServices
@@ -18,8 +18,14 @@ export interface TestClient {
   libraryFile(): Promise<string>
 }
 
-export async function openTestClient(dir: string): Promise<TestClient> {
-  const services = await openLibraryServices(dir, { archiveDir: ARCHIVE_DIR, now: fixedNow })
+export interface TestClientOptions {
+  /** The clock; fixed unless a test needs time to pass. */
+  now?: () => string
+  effects?: SideEffects
+}
+
+export async function openTestClient(dir: string, { now = fixedNow, effects = {} }: TestClientOptions = {}): Promise<TestClient> {
+  const services = await openLibraryServices(dir, { archiveDir: ARCHIVE_DIR, now }, effects)
   const source = async () => services.handlers
   return {
     services,
@@ -39,6 +45,12 @@ export async function openTestClient(dir: string): Promise<TestClient> {
 }
 
 export const COLLIDER = '000_ad238df8b954e232'
+
+/** A clock that moves on a minute at every reading, for tests of what is newest. */
+export function tickingClock(from = '2026-11-21T12:00:00.000Z'): () => string {
+  let at = Date.parse(from)
+  return () => new Date((at += 60_000)).toISOString()
+}
 
 /** The range of the n-th (1-based) occurrence of `phrase` in `text`. */
 export function nth(text: string, phrase: string, n: number): { start: number; end: number } {

@@ -24,4 +24,4 @@ export async function call<C extends Channel>(channel: C, request: RequestOf<C>)
   return result.value
 }
 
-export const onMenuCommand: LinerNotesApi['onMenuCommand'] = (listener) => window.linerNotes.onMenuCommand(listener)
+export const onAppCommand: LinerNotesApi['onAppCommand'] = (listener) => window.linerNotes.onAppCommand(listener)

@@ -13,6 +13,18 @@ export const CHANNELS = [
   'highlights:reattach',
   'highlights:bulk-themes',
   'highlights:by-theme',
+  'highlights:set-note',
+  'highlights:search',
+  'highlights:exist',
+  'articles:set-memo',
+  'notes:list',
+  'notes:get',
+  'notes:create',
+  'notes:update',
+  'notes:delete',
+  'notes:restore',
+  'links:open',
+  'app:ready-to-close',
   'themes:list',
   'themes:create',
   'themes:update',
@@ -27,13 +39,17 @@ export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value)
 }
 
-/** Commands main sends to the page (from the application menu). */
-export const MENU_COMMANDS = [
+/**
+ * Commands main sends to the page: the application menu's, and 'prepare-to-close', sent when the window
+ * is closing so the page saves what is pending and answers with app:ready-to-close.
+ */
+export const APP_COMMANDS = [
+  'prepare-to-close',
   'show-library',
   'next-article',
   'previous-article',
   'text-larger',
   'text-smaller'
 ] as const
-export type MenuCommand = (typeof MENU_COMMANDS)[number]
-export const MENU_EVENT = 'menu:command'
+export type AppCommand = (typeof APP_COMMANDS)[number]
+export const APP_COMMAND_EVENT = 'app:command'

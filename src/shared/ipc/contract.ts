@@ -8,11 +8,13 @@ import {
   HighlightColor,
   Preferences,
   ThemeName,
+  Note,
   type Article,
   type ArticleKind,
   type Theme
 } from '../model'
-import type { Channel, MenuCommand } from './channels'
+import { NoteDoc, SAFE_LINK } from '../note-doc'
+import type { Channel, AppCommand } from './channels'
 
 const Id = z.string().min(1).max(200)
 const Empty = z.object({}).strict()
@@ -62,6 +64,27 @@ export interface CorrectionResult {
 export interface ThemeSummary extends Theme {
   highlightCount: number
   articleCount: number
+}
+
+export interface NoteSummary {
+  id: string
+  title: string
+  /** The first words of the note, for a note without a title. */
+  opening: string
+  wordCount: number
+  createdAt: string
+  updatedAt: string
+}
+
+/** A highlight as offered for quoting in a note: the passage and what a citation needs. */
+export interface QuotableHighlight {
+  highlight: Highlight
+  articleTitle: string
+  outlet: string
+  date: string
+  themeNames: string[]
+  /** The speaker of the passage in an interview, where the text labels it. */
+  speaker: string | null
 }
 
 /** One passage coded with a theme, as listed across the archive. */
@@ -126,6 +149,32 @@ export const contract = {
   ),
   'themes:merge': channel<ThemeSummary>()(z.object({ sourceId: Id, targetId: Id }).strict()),
   'themes:delete': channel<{ deleted: Theme; highlightsAffected: number }>()(z.object({ id: Id }).strict()),
+  'highlights:set-note': channel<Highlight>()(z.object({ id: Id, note: NoteDoc.nullable() }).strict()),
+  'highlights:search': channel<QuotableHighlight[]>()(
+    z
+      .object({
+        query: z.string().max(500).optional(),
+        themeId: Id.optional(),
+        articleId: Id.optional(),
+        limit: z.number().int().min(1).max(500).optional()
+      })
+      .strict()
+  ),
+  /** Which of these highlights still exist: a quotation whose source is gone says so. */
+  'highlights:exist': channel<string[]>()(z.object({ ids: z.array(Id).max(10_000) }).strict()),
+  'articles:set-memo': channel<Article>()(z.object({ id: Id, memo: NoteDoc.nullable() }).strict()),
+  'notes:list': channel<NoteSummary[]>()(Empty),
+  'notes:get': channel<Note>()(z.object({ id: Id }).strict()),
+  'notes:create': channel<Note>()(z.object({ title: z.string().max(300).optional(), doc: NoteDoc.optional() }).strict()),
+  'notes:update': channel<Note>()(z.object({ id: Id, title: z.string().max(300).optional(), doc: NoteDoc.optional() }).strict()),
+  'notes:delete': channel<Note>()(z.object({ id: Id }).strict()),
+  'notes:restore': channel<Note>()(z.object({ note: Note }).strict()),
+  /** Opens a web or e-mail link in the system browser; the page asks the user first. */
+  'links:open': channel<null>()(
+    z.object({ url: z.string().max(4000).regex(SAFE_LINK, 'Only web (http, https) and e-mail links can be opened') }).strict()
+  ),
+  /** The page has saved everything pending; the closing window may go. */
+  'app:ready-to-close': channel<null>()(Empty),
   'preferences:get': channel<Preferences>()(Empty),
   'preferences:update': channel<Preferences>()(Preferences.partial().strict())
 } satisfies Record<Channel, { request: z.ZodType; response: unknown }>
@@ -148,5 +197,5 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 export type LinerNotesApi = {
   [C in Channel]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
 } & {
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void
+  onAppCommand(listener: (command: AppCommand) => void): () => void
 }

@@ -3,12 +3,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ArticleSummary, ThemeSummary } from '../../../shared/ipc/contract'
 import { APPEARANCES, type Theme } from '../../../shared/model'
-import { ApiFailure, call, onMenuCommand } from '../api'
+import { ApiFailure, call, onAppCommand } from '../api'
 import { LibraryView } from '../library/LibraryView'
 import { filterArticles, sortArticles, type SortOrder } from '../library/order'
 import { ReaderView } from '../reader/ReaderView'
 import { ThemePassagesView } from '../themes/ThemePassagesView'
 import { ThemesView } from '../themes/ThemesView'
+import { NotesView } from '../notes/NotesView'
+import { flushAll } from './flush-registry'
 import { clampTextSize, TEXT_SIZE_STEP, usePreferences } from './preferences'
 import { hrefFor, navigate, useRoute } from './route'
 
@@ -53,8 +55,9 @@ export function App() {
 
   useEffect(
     () =>
-      onMenuCommand((command) => {
-        if (command === 'show-library') navigate({ name: 'library' })
+      onAppCommand((command) => {
+        if (command === 'prepare-to-close') void flushAll().finally(() => void call('app:ready-to-close', {}).catch(() => undefined))
+        else if (command === 'show-library') navigate({ name: 'library' })
         else if (command === 'next-article') step(1)
         else if (command === 'previous-article') step(-1)
         else if (command === 'text-larger') updatePreferences({ textSize: clampTextSize(preferences.textSize + TEXT_SIZE_STEP) })
@@ -86,6 +89,9 @@ export function App() {
           <a href={hrefFor({ name: 'themes' })} aria-current={route.name === 'themes' || route.name === 'theme' ? 'page' : undefined}>
             Themes
           </a>
+          <a href={hrefFor({ name: 'notes' })} aria-current={route.name === 'notes' || route.name === 'note' ? 'page' : undefined}>
+            Notes
+          </a>
         </nav>
         <label className="appearance">
           <span>Appearance</span>
@@ -115,6 +121,8 @@ export function App() {
         />
       ) : route.name === 'themes' ? (
         <ThemesView onChanged={reload} />
+      ) : route.name === 'notes' || route.name === 'note' ? (
+        <NotesView noteId={route.name === 'note' ? route.id : null} themes={themes} />
       ) : route.name === 'theme' ? (
         <ThemePassagesView key={route.id} themeId={route.id} />
       ) : (

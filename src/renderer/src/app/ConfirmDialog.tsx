@@ -2,7 +2,6 @@
 // on the native <dialog> opened with showModal(), which gives the dialog role, a modal focus trap, an
 // inert page behind it and Escape for free; the caller's `open` stays the single source of truth.
 import { useEffect, useId, useRef, type ReactNode } from 'react'
-import './themes.css'
 
 export interface ConfirmDialogProps {
   open: boolean

@@ -7,7 +7,9 @@ describe('routes', () => {
     { name: 'article', id: '000_ad238df8b954e232' },
     { name: 'article', id: 'a b/c', highlightId: 'hl-1' },
     { name: 'themes' },
-    { name: 'theme', id: 'theme-heritage' }
+    { name: 'theme', id: 'theme-heritage' },
+    { name: 'notes' },
+    { name: 'note', id: 'note-1' }
   ])('round-trips %j through the hash', (route) => {
     expect(parseRoute(hrefFor(route))).toEqual(route)
   })

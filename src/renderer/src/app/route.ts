@@ -6,6 +6,8 @@ export type Route =
   | { name: 'article'; id: string; highlightId?: string }
   | { name: 'themes' }
   | { name: 'theme'; id: string }
+  | { name: 'notes' }
+  | { name: 'note'; id: string }
 
 export function parseRoute(hash: string): Route {
   const article = /^#\/article\/([^/]+)(?:\/highlight\/([^/]+))?$/.exec(hash)
@@ -16,6 +18,9 @@ export function parseRoute(hash: string): Route {
   const theme = /^#\/themes\/([^/]+)$/.exec(hash)
   if (theme?.[1]) return { name: 'theme', id: decodeURIComponent(theme[1]) }
   if (hash === '#/themes') return { name: 'themes' }
+  const note = /^#\/notes\/([^/]+)$/.exec(hash)
+  if (note?.[1]) return { name: 'note', id: decodeURIComponent(note[1]) }
+  if (hash === '#/notes') return { name: 'notes' }
   return { name: 'library' }
 }
 
@@ -29,6 +34,10 @@ export function hrefFor(route: Route): string {
       return '#/themes'
     case 'theme':
       return `#/themes/${encodeURIComponent(route.id)}`
+    case 'notes':
+      return '#/notes'
+    case 'note':
+      return `#/notes/${encodeURIComponent(route.id)}`
     default:
       return '#/'
   }

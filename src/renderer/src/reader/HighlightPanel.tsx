@@ -3,6 +3,8 @@
 import { useState, type CSSProperties } from 'react'
 import type { AnchoredHighlight, ThemeSummary } from '../../../shared/ipc/contract'
 import type { HighlightColor, Theme } from '../../../shared/model'
+import type { NoteDoc } from '../../../shared/note-doc'
+import { NoteEditor } from '../notes/editor/NoteEditor'
 import { ThemePicker } from '../themes/ThemePicker'
 import { COLOR_NAMES, HIGHLIGHT_COLORS, highlightHex, PALETTE, themeNames } from './colors'
 import type { ArticleState } from './use-article'
@@ -16,12 +18,13 @@ interface Props {
   article: ArticleState
   onCreateTheme: (name: string) => Promise<Theme>
   onStartReattach: (id: string) => void
+  memo: NoteDoc | null
 }
 
 const excerpt = (quote: string, length = 90): string => (quote.length > length ? `${quote.slice(0, length)}…` : quote)
 const when = (iso: string): string => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })
 
-export function HighlightPanel({ highlights, themes, themeMap, selectedId, onSelect, article, onCreateTheme, onStartReattach }: Props) {
+export function HighlightPanel({ highlights, themes, themeMap, selectedId, onSelect, article, onCreateTheme, onStartReattach, memo }: Props) {
   const [filter, setFilter] = useState('')
   const [checked, setChecked] = useState<Set<string>>(new Set())
   const anchored = highlights.filter((h) => h.anchor).sort((a, b) => a.anchor!.start - b.anchor!.start)
@@ -82,6 +85,16 @@ export function HighlightPanel({ highlights, themes, themeMap, selectedId, onSel
             onChange={(themeIds) => void article.update(selected.id, { themeIds })}
             onCreate={onCreateTheme}
             autoFocus
+          />
+          <h3 className="panel-subhead">Note</h3>
+          <NoteEditor
+            key={`note-${selected.id}`}
+            label="Note on highlight"
+            doc={selected.note}
+            themes={themes}
+            compact
+            placeholder="Why this passage matters…"
+            save={(doc) => article.saveNote(selected.id, doc)}
           />
           <p className="times">
             Created {when(selected.createdAt)}
@@ -164,6 +177,11 @@ export function HighlightPanel({ highlights, themes, themeMap, selectedId, onSel
             })}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="memo-heading" className="memo">
+        <h2 id="memo-heading">Memo on this article</h2>
+        <NoteEditor label="Article memo" doc={memo} themes={themes} compact placeholder="What this article is for…" save={article.saveMemo} />
       </section>
 
       {unanchored.length > 0 ? (

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { ARTICLE_KINDS, type Article, type ArticleMeta } from '../../../shared/model'
 import { ApiFailure, call } from '../api'
+import { registerFlush } from '../app/flush-registry'
 
 const SAVE_DELAY_MS = 600
 
@@ -21,13 +22,13 @@ export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
   const pending = useRef<Partial<ArticleMeta>>({})
   const timer = useRef<number | undefined>(undefined)
 
-  const save = (): void => {
+  const save = (): Promise<void> => {
     window.clearTimeout(timer.current)
     const patch = pending.current
-    if (Object.keys(patch).length === 0) return
+    if (Object.keys(patch).length === 0) return Promise.resolve()
     pending.current = {}
     setState({ kind: 'saving' })
-    call('articles:update-meta', { id: article.id, patch }).then(
+    return call('articles:update-meta', { id: article.id, patch }).then(
       (saved) => {
         setState({ kind: 'saved' })
         onSaved(saved)
@@ -40,11 +41,14 @@ export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
   const saveRef = useRef(save)
   saveRef.current = save
   useEffect(() => {
-    const flush = (): void => saveRef.current()
-    window.addEventListener('pagehide', flush)
+    const flush = (): Promise<void> => saveRef.current()
+    const onHide = (): void => void flush()
+    const unregister = registerFlush(flush)
+    window.addEventListener('pagehide', onHide)
     return () => {
-      window.removeEventListener('pagehide', flush)
-      flush()
+      unregister()
+      window.removeEventListener('pagehide', onHide)
+      void flush()
     }
   }, [])
 
@@ -61,13 +65,13 @@ export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
       value={meta[key]}
       placeholder={`Add ${label.toLowerCase()}`}
       onChange={(e) => edit(key, e.target.value)}
-      onBlur={save}
-      onKeyDown={(e) => e.key === 'Enter' && save()}
+      onBlur={() => void save()}
+      onKeyDown={(e) => e.key === 'Enter' && void save()}
     />
   )
 
   return (
-    <form className="metadata" aria-label="Article details" onSubmit={(e) => (e.preventDefault(), save())}>
+    <form className="metadata" aria-label="Article details" onSubmit={(e) => (e.preventDefault(), void save())}>
       <textarea
         className="title-input"
         aria-label="Title"
@@ -75,11 +79,11 @@ export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
         value={meta.title}
         placeholder={placeholderTitle}
         onChange={(e) => edit('title', e.target.value.replace(/\n/g, ' '))}
-        onBlur={save}
+        onBlur={() => void save()}
         onKeyDown={(e) => {
           if (e.key !== 'Enter') return
           e.preventDefault() // a title is one line
-          save()
+          void save()
         }}
       />
       <div className="meta-row">
@@ -93,11 +97,11 @@ export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
         </label>
         <label>
           <span>Date</span>
-          <input type="date" aria-label="Date" value={meta.date} onChange={(e) => edit('date', e.target.value)} onBlur={save} />
+          <input type="date" aria-label="Date" value={meta.date} onChange={(e) => edit('date', e.target.value)} onBlur={() => void save()} />
         </label>
         <label>
           <span>Kind</span>
-          <select aria-label="Kind" value={meta.kind} onChange={(e) => edit('kind', e.target.value as ArticleMeta['kind'])} onBlur={save}>
+          <select aria-label="Kind" value={meta.kind} onChange={(e) => edit('kind', e.target.value as ArticleMeta['kind'])} onBlur={() => void save()}>
             <option value="">Not set</option>
             {ARTICLE_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -114,7 +118,7 @@ export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
             value={meta.url}
             placeholder="https://…"
             onChange={(e) => edit('url', e.target.value.trim())}
-            onBlur={save}
+            onBlur={() => void save()}
           />
         </label>
       </div>

@@ -240,6 +240,7 @@ export function ReaderView(props: Props) {
           onSelect={setSelectedId}
           article={article}
           onCreateTheme={onCreateTheme}
+          memo={meta.memo}
           onStartReattach={(highlightIdToPlace) => {
             setReattaching(highlightIdToPlace)
             setNotice('Select the passage this highlight belongs to, then choose “Re-attach here”.')

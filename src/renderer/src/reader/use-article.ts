@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { AnchoredHighlight, ArticleDetail } from '../../../shared/ipc/contract'
 import type { Highlight, HighlightColor } from '../../../shared/model'
+import type { NoteDoc } from '../../../shared/note-doc'
 import { ApiFailure, call } from '../api'
 
 export interface ArticleState {
@@ -18,6 +19,9 @@ export interface ArticleState {
   undo(): Promise<void>
   reattach(id: string, range: { start: number; end: number }): Promise<void>
   bulkThemes(ids: string[], change: { add?: string[]; remove?: string[] }): Promise<void>
+  /** Saves a highlight's note; throws on failure so the editor can keep the text and say so. */
+  saveNote(id: string, note: NoteDoc): Promise<void>
+  saveMemo(memo: NoteDoc): Promise<void>
 }
 
 const messageOf = (error: unknown): string => (error instanceof ApiFailure ? error.message : String(error))
@@ -92,6 +96,13 @@ export function useArticle(id: string, onChanged: () => void): ArticleState {
         const placed = await call('highlights:reattach', { id: highlightId, start: range.start, end: range.end })
         setDetail((d) => d && { ...d, highlights: d.highlights.map((h) => (h.id === highlightId ? placed : h)) })
       })
+    },
+    saveNote: async (highlightId, note) => {
+      replace(await call('highlights:set-note', { id: highlightId, note }))
+    },
+    saveMemo: async (memo) => {
+      const article = await call('articles:set-memo', { id, memo })
+      setDetail((d) => d && { ...d, article })
     },
     bulkThemes: async (ids, change) => {
       await attempt(async () => {

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { RequestOf, ThemeSummary } from '../../../shared/ipc/contract'
 import { call } from '../api'
-import { ConfirmDialog } from './ConfirmDialog'
+import { ConfirmDialog } from '../app/ConfirmDialog'
 import { deleteChildrenNote, deleteConsequence, mergeChildrenNote, mergeConsequence, messageOf, plural } from './labels'
 import { NewThemeForm } from './NewThemeForm'
 import { ThemeRow, type ThemePatch } from './ThemeRow'

@@ -1,0 +1,183 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { LibraryPage, ReaderPage } from './pages'
+import { sendAppCommand } from './support/bridge'
+
+const JACKSONS = 'The Jacksons walked so BTS could dance.'
+
+interface StoredLibrary {
+  highlights: { id: string; quote: { exact: string }; note: unknown }[]
+  notes: { id: string; title: string; doc: unknown }[]
+}
+const readLibrary = async (dir: string): Promise<StoredLibrary> => JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')) as StoredLibrary
+
+async function highlightJacksons(page: Page): Promise<ReaderPage> {
+  await new LibraryPage(page).open(/directorial film debut is reigniting/)
+  const reader = new ReaderPage(page)
+  await reader.select(JACKSONS)
+  await reader.selectionToolbar.getByRole('button', { name: 'Highlight', exact: true }).click()
+  await expect(reader.openHighlight.locator('blockquote')).toHaveText(JACKSONS)
+  return reader
+}
+
+async function openNotes(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notes' }).click()
+  await expect(page.getByRole('heading', { name: 'Notes', level: 1 })).toBeVisible()
+}
+
+test('a formatted note on a highlight keeps its formatting after a restart', async ({ app }) => {
+  const reader = await highlightJacksons(app.page)
+  const note = reader.openHighlight.getByRole('textbox', { name: 'Note on highlight' })
+  await note.click()
+  // Markdown-style shortcuts, as a writer types them.
+  await app.page.keyboard.type('## Lineage\nThe line is **cheeky** and *exact*.\n- Jacksons\nBTS')
+  await expect(reader.openHighlight.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await expect(reader.openHighlight.getByText(/^\d+ words$/)).toHaveText('9 words')
+
+  await app.relaunch()
+  await reader.panel.getByRole('button', { name: /^Open highlight “The Jacksons/ }).click()
+  const reopened = reader.openHighlight.getByRole('textbox', { name: 'Note on highlight' })
+  await expect(reopened.getByRole('heading', { level: 2 })).toHaveText('Lineage')
+  await expect(reopened.locator('strong')).toHaveText('cheeky')
+  await expect(reopened.locator('em')).toHaveText('exact')
+  await expect(reopened.getByRole('listitem')).toHaveText(['Jacksons', 'BTS'])
+  const stored = await readLibrary(app.libraryDir)
+  expect(JSON.stringify(stored.highlights[0]!.note)).toContain('"type":"heading"')
+})
+
+test('a free-standing note quotes a highlight with its citation and leads back to the passage', async ({ app }) => {
+  await highlightJacksons(app.page)
+  await openNotes(app.page)
+  await app.page.getByRole('button', { name: 'New note' }).click()
+  await app.page.getByRole('textbox', { name: 'Note title' }).fill('Two lineages')
+  const body = app.page.getByRole('textbox', { name: 'Note text' })
+  await body.click()
+  await app.page.keyboard.type('The film says it plainly:')
+  await app.page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Insert quotation' }).click()
+  const picker = app.page.getByRole('dialog', { name: 'Insert a quotation' })
+  await picker.getByRole('searchbox', { name: 'Search highlights' }).fill('jacksons bts')
+  await picker.getByRole('button', { name: /^Insert “The Jacksons/ }).click()
+  const quotation = body.locator('figure[data-highlight-quote]')
+  await expect(quotation.locator('blockquote')).toHaveText(JACKSONS)
+  await expect(quotation.locator('figcaption')).toContainText('— Anderson .Paak’s directorial film debut is reigniting')
+  await expect(app.page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await expect(app.page.getByRole('link', { name: /^Two lineages/ })).toBeVisible()
+
+  const stored = await readLibrary(app.libraryDir)
+  expect(stored.notes).toHaveLength(1)
+  expect(JSON.stringify(stored.notes[0]!.doc)).toContain(`"quote":"${JACKSONS}"`)
+
+  await quotation.getByRole('button', { name: 'Open passage' }).click()
+  const reader = new ReaderPage(app.page)
+  await expect(reader.openHighlight.locator('blockquote')).toHaveText(JACKSONS)
+  await expect(reader.mark(/The Jacksons walked/)).toBeInViewport()
+})
+
+test('a quotation whose highlight is deleted keeps its text and says its source is gone', async ({ app }) => {
+  const reader = await highlightJacksons(app.page)
+  await openNotes(app.page)
+  await app.page.getByRole('button', { name: 'New note' }).click()
+  await app.page.getByRole('textbox', { name: 'Note text' }).click()
+  await app.page.getByRole('button', { name: 'Insert quotation' }).click()
+  await app.page.getByRole('dialog', { name: 'Insert a quotation' }).getByRole('button', { name: /^Insert “The Jacksons/ }).click()
+  await expect(app.page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  const noteUrl = app.page.url()
+
+  await app.page.goBack()
+  await app.page.goBack()
+  await reader.panel.getByRole('button', { name: /^Open highlight “The Jacksons/ }).click()
+  await reader.openHighlight.getByRole('button', { name: 'Delete highlight' }).click()
+  await expect.poll(() => reader.highlightCount()).toBe(0)
+
+  await app.page.goto(noteUrl)
+  const quotation = app.page.getByRole('textbox', { name: 'Note text' }).locator('figure[data-highlight-quote]')
+  await expect(quotation.locator('blockquote')).toHaveText(JACKSONS)
+  await expect(quotation.getByRole('note')).toHaveText('Source highlight deleted; the quotation keeps its text.')
+})
+
+test('pasted HTML is reduced to the note schema: nothing runs, loads or is stored', async ({ app }) => {
+  const dialogs: string[] = []
+  app.page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
+  const requests: string[] = []
+  app.page.on('request', (request) => requests.push(request.url()))
+  await openNotes(app.page)
+  await app.page.getByRole('button', { name: 'New note' }).click()
+  const body = app.page.getByRole('textbox', { name: 'Note text' })
+  await body.click()
+  const html =
+    '<p>Kept <b>bold</b> text.</p><img src="x" onerror="window.__pasted=1;alert(1)"><script>window.__pasted=2;alert(2)</script>' +
+    '<img src="https://tracker.example/pixel.gif"><a href="javascript:alert(3)">a trap</a><p onclick="alert(4)">Also kept.</p>'
+  await body.evaluate((element, pasted) => {
+    const data = new DataTransfer()
+    data.setData('text/html', pasted)
+    data.setData('text/plain', 'Kept bold text.')
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  }, html)
+  await expect(body.locator('strong')).toHaveText('bold')
+  await expect(body).toContainText('Also kept.')
+  await expect(app.page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await app.page.waitForTimeout(300) // give an image or script every chance to load or run
+
+  expect(dialogs).toEqual([])
+  expect(await app.page.evaluate(() => (window as unknown as { __pasted?: number }).__pasted)).toBeUndefined()
+  // The cleaner parses the paste in an inert document; Chromium still checks the inline handlers it
+  // meets there against the CSP, which refuses them. Those refusals are the CSP backing the cleaner up.
+  const refused = app.problems.splice(0)
+  expect(refused.every((problem) => problem.startsWith('Executing inline event handler') && problem.endsWith('The action has been blocked.'))).toBe(true)
+  expect(requests.filter((url) => !url.startsWith(new URL(app.page.url()).origin))).toEqual([])
+  expect(requests.filter((url) => /\/x$|pixel/.test(url))).toEqual([])
+  expect(await body.locator('img, script, [onerror], [onclick], a[href^="javascript"]').count()).toBe(0)
+  const stored = JSON.stringify((await readLibrary(app.libraryDir)).notes[0]!.doc)
+  expect(stored).toContain('Kept ')
+  expect(stored).not.toMatch(/img|script|onerror|onclick|javascript|tracker/i)
+})
+
+test('a note can be renamed, deleted and brought back with undo', async ({ app }) => {
+  await openNotes(app.page)
+  await app.page.getByRole('button', { name: 'New note' }).click()
+  await app.page.getByRole('textbox', { name: 'Note title' }).fill('Outline')
+  await app.page.getByRole('textbox', { name: 'Note text' }).click()
+  await app.page.keyboard.type('First point.')
+  await expect(app.page.getByRole('link', { name: /^Outline/ })).toBeVisible()
+  await app.page.getByRole('button', { name: 'Delete note' }).click()
+  await expect(app.page.getByRole('link', { name: /^Outline/ })).toHaveCount(0)
+  expect((await readLibrary(app.libraryDir)).notes).toHaveLength(0)
+  await app.page.getByRole('status').filter({ hasText: 'deleted' }).getByRole('button', { name: 'Undo' }).click()
+  await expect(app.page.getByRole('link', { name: /^Outline/ })).toBeVisible()
+  await expect(app.page.getByRole('textbox', { name: 'Note text' })).toHaveText('First point.')
+  expect((await readLibrary(app.libraryDir)).notes).toHaveLength(1)
+})
+
+test('a save that fails tells the user and keeps the text in the editor', async ({ app }) => {
+  await openNotes(app.page)
+  await app.page.getByRole('button', { name: 'New note' }).click()
+  const body = app.page.getByRole('textbox', { name: 'Note text' })
+  await body.click()
+  await app.page.keyboard.type('Draft one.')
+  await expect(app.page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  // The note disappears underneath the editor (another window, a sync), so the next save cannot land.
+  const noteId = decodeURIComponent(app.page.url().split('/notes/')[1]!)
+  const { handlers } = await app.services()
+  await handlers['notes:delete']({ id: noteId })
+  await app.page.keyboard.type(' Draft two.')
+  await expect(app.page.getByRole('alert')).toContainText('Not saved:')
+  await expect(app.page.getByRole('alert')).toContainText('Your text is kept here.')
+  await expect(body).toHaveText('Draft one. Draft two.')
+})
+
+test('closing the window saves what was typed a moment before', async ({ app }) => {
+  await openNotes(app.page)
+  await app.page.getByRole('button', { name: 'New note' }).click()
+  await app.page.getByRole('textbox', { name: 'Note text' }).click()
+  await expect(app.page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await app.page.keyboard.type('Last thought before closing.')
+  // The window closes at once: no time for the autosave's pause after typing.
+  await sendAppCommand(app.page, 'prepare-to-close')
+  await expect.poll(() => app.readyToClose).toBe(1)
+  expect(JSON.stringify((await readLibrary(app.libraryDir)).notes[0]!.doc)).toContain('Last thought before closing.')
+})

@@ -1,0 +1,92 @@
+// The highlights a note can quote: found by words, theme or article, each with what a citation needs
+// (article, outlet, date, themes, speaker), and a check of which quoted highlights still exist, so a
+// quotation whose source was deleted can say so instead of linking nowhere.
+import type { ParsedRequestOf, QuotableHighlight } from '../../shared/ipc/contract'
+import type { Article, Highlight } from '../../shared/model'
+import { noteText } from '../../shared/note-doc'
+import type { LibraryStore } from '../library/store'
+import type { ArticleTexts } from './article-texts'
+import { requireArticle, requireTheme } from './records'
+import { descendantIds } from './theme-tree'
+
+/** Enough to fill the quotation picker; a narrower query finds the rest. */
+const DEFAULT_LIMIT = 50
+
+/**
+ * Text as a search compares it: without case or accents ("andre" finds "André"), and with typographic
+ * quotes made plain, since the archive has "didn’t" where a person types "didn't".
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[‘’‚‛]/g, "'")
+    .replace(/[“”„‟]/g, '"')
+    .toLocaleLowerCase('en')
+}
+
+/** The words a query asks for; a highlight matches when its text holds every one of them. */
+export function queryWords(query: string): string[] {
+  return foldForSearch(query).split(/\s+/).filter((word) => word !== '')
+}
+
+/**
+ * Who says the quoted words, where an interview labels its speakers. Not attributed yet: the speaker
+ * module is wired in here (with the article's kind, the text shown and the passage's place in it), and
+ * every quotation offered picks it up.
+ */
+function speakerOf(_article: Article, _text: string | null, _highlight: Highlight): string | null {
+  return null
+}
+
+/** As a reader meets them in the text: by start, then the shorter of two that start together first. */
+function inTextOrder(a: Highlight, b: Highlight): number {
+  return a.position.start - b.position.start || a.position.end - b.position.end
+}
+
+export function quotableHighlightServices(store: LibraryStore, texts: ArticleTexts) {
+  return {
+    /** Ordered as the library lists its articles, then by place in the text, and cut at `limit`. */
+    'highlights:search': async (request: ParsedRequestOf<'highlights:search'>): Promise<QuotableHighlight[]> => {
+      const { query = '', themeId, articleId, limit = DEFAULT_LIMIT } = request
+      // One snapshot: updates replace the data rather than change it, so it stays whole across the awaits.
+      const data = store.data
+      const words = queryWords(query)
+      if (themeId !== undefined) requireTheme(data, themeId)
+      if (articleId !== undefined) requireArticle(data, articleId)
+      const themes = themeId === undefined ? null : new Set([themeId, ...descendantIds(data.themes, themeId)])
+      const themeNames = new Map(data.themes.map((t) => [t.id, t.name]))
+      const byArticle = new Map<string, Highlight[]>()
+      for (const h of data.highlights) {
+        if (articleId !== undefined && h.articleId !== articleId) continue
+        if (themes !== null && !h.themeIds.some((t) => themes.has(t))) continue
+        const ofArticle = byArticle.get(h.articleId)
+        if (ofArticle) ofArticle.push(h)
+        else byArticle.set(h.articleId, [h])
+      }
+      const found: QuotableHighlight[] = []
+      for (const article of data.articles) {
+        const candidates = byArticle.get(article.id)
+        if (!candidates) continue
+        const { text } = await texts.shown(article)
+        const articleTitle = await texts.titleOf(article)
+        const { outlet, date } = article.meta
+        for (const highlight of candidates.sort(inTextOrder)) {
+          const names = highlight.themeIds.flatMap((id) => themeNames.get(id) ?? [])
+          const note = highlight.note === null ? '' : noteText(highlight.note)
+          const haystack = foldForSearch([highlight.quote.exact, note, articleTitle, outlet, ...names].join('\n'))
+          if (!words.every((word) => haystack.includes(word))) continue
+          found.push({ highlight, articleTitle, outlet, date, themeNames: names, speaker: speakerOf(article, text, highlight) })
+          if (found.length === limit) return found
+        }
+      }
+      return found
+    },
+
+    /** The ids, in the order asked and without repeats, of those still in the library. */
+    'highlights:exist': async ({ ids }: ParsedRequestOf<'highlights:exist'>): Promise<string[]> => {
+      const known = new Set(store.data.highlights.map((h) => h.id))
+      return [...new Set(ids)].filter((id) => known.has(id))
+    }
+  }
+}

@@ -1,0 +1,168 @@
+// Free-standing notes: an essay outline, a reading of a theme. A list sorted by last edit beside the
+// open note; create, rename, delete (with undo), and write in the shared note editor.
+import { useCallback, useEffect, useState } from 'react'
+import type { NoteSummary, ThemeSummary } from '../../../shared/ipc/contract'
+import type { Note } from '../../../shared/model'
+import { ApiFailure, call } from '../api'
+import { flushAll } from '../app/flush-registry'
+import { hrefFor, navigate } from '../app/route'
+import { NoteEditor } from './editor/NoteEditor'
+import { useAutosave } from './editor/use-autosave'
+
+interface Props {
+  noteId: string | null
+  themes: ThemeSummary[]
+}
+
+const messageOf = (error: unknown): string => (error instanceof ApiFailure ? error.message : String(error))
+const edited = (iso: string): string => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })
+
+export function NotesView({ noteId, themes }: Props) {
+  const [notes, setNotes] = useState<NoteSummary[] | null>(null)
+  const [deleted, setDeleted] = useState<Note | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const reload = useCallback(() => {
+    call('notes:list', {}).then(setNotes, (failure: unknown) => setError(messageOf(failure)))
+  }, [])
+  useEffect(reload, [reload])
+
+  const create = async (): Promise<void> => {
+    try {
+      const note = await call('notes:create', {})
+      reload()
+      navigate({ name: 'note', id: note.id })
+    } catch (failure) {
+      setError(messageOf(failure))
+    }
+  }
+
+  const remove = async (id: string): Promise<void> => {
+    try {
+      await flushAll() // what was just typed belongs to the note that undo brings back
+      setDeleted(await call('notes:delete', { id }))
+      reload()
+      navigate({ name: 'notes' })
+    } catch (failure) {
+      setError(messageOf(failure))
+    }
+  }
+
+  const undo = useCallback(async (): Promise<void> => {
+    if (!deleted) return
+    try {
+      const note = await call('notes:restore', { note: deleted })
+      setDeleted(null)
+      reload()
+      navigate({ name: 'note', id: note.id })
+    } catch (failure) {
+      setError(messageOf(failure))
+    }
+  }, [deleted, reload])
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const inEditor = event.target instanceof HTMLElement && event.target.closest('input, textarea, [contenteditable="true"]')
+      if (inEditor || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z' || event.shiftKey || !deleted) return
+      event.preventDefault()
+      void undo()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [deleted, undo])
+
+  return (
+    <main className="notes" aria-labelledby="notes-title">
+      <aside className="notes-list" aria-label="All notes">
+        <div className="panel-head">
+          <h1 id="notes-title">Notes</h1>
+          <button type="button" className="primary" onClick={() => void create()}>
+            New note
+          </button>
+        </div>
+        {notes && notes.length === 0 ? <p className="muted">No notes yet. A note can quote any highlight.</p> : null}
+        <ul>
+          {(notes ?? []).map((note) => (
+            <li key={note.id}>
+              <a href={hrefFor({ name: 'note', id: note.id })} aria-current={note.id === noteId ? 'page' : undefined}>
+                <span className={note.title ? 'note-title' : 'note-title untitled'}>{note.title || note.opening || 'Untitled note'}</span>
+                <span className="theme-names">
+                  {edited(note.updatedAt)} · {note.wordCount} words
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </aside>
+      <section className="note-pane" aria-label="Note">
+        {error ? <p role="alert">{error}</p> : null}
+        {noteId ? (
+          <OpenNote key={noteId} id={noteId} themes={themes} onSaved={reload} onDelete={() => void remove(noteId)} />
+        ) : (
+          <p className="muted">Choose a note, or start a new one.</p>
+        )}
+      </section>
+      {deleted ? (
+        <div role="status" className="toast">
+          Note “{deleted.title || 'Untitled note'}” deleted.
+          <button type="button" onClick={() => void undo()}>
+            Undo
+          </button>
+        </div>
+      ) : null}
+    </main>
+  )
+}
+
+function OpenNote({ id, themes, onSaved, onDelete }: { id: string; themes: ThemeSummary[]; onSaved: () => void; onDelete: () => void }) {
+  const [note, setNote] = useState<Note | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [title, setTitle] = useState('')
+  const titleSave = useAutosave<string>(async (value) => {
+    await call('notes:update', { id, title: value })
+    onSaved()
+  })
+
+  useEffect(() => {
+    call('notes:get', { id }).then(
+      (loaded) => {
+        setNote(loaded)
+        setTitle(loaded.title)
+      },
+      (error: unknown) => setFailure(messageOf(error))
+    )
+  }, [id])
+
+  if (failure) return <p role="alert">{failure}</p>
+  if (!note) return <p className="muted">Opening…</p>
+  return (
+    <div className="open-note">
+      <div className="note-head">
+        <input
+          className="note-title-input"
+          aria-label="Note title"
+          placeholder="Untitled note"
+          value={title}
+          onChange={(e) => {
+            setTitle(e.target.value)
+            titleSave.schedule(e.target.value)
+          }}
+          onBlur={() => void titleSave.flush()}
+        />
+        <button type="button" className="danger" onClick={onDelete}>
+          Delete note
+        </button>
+      </div>
+      <NoteEditor
+        label="Note text"
+        doc={note.doc}
+        themes={themes}
+        placeholder="Write, or insert a quotation from your highlights…"
+        save={async (doc) => {
+          await call('notes:update', { id, doc })
+          onSaved()
+        }}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,91 @@
+// The quotation node: a highlight inserted into a note keeps the exact passage and its citation
+// (article, outlet, date, speaker) as attributes, and links back to the passage while it exists.
+import { mergeAttributes, Node } from '@tiptap/core'
+import { NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react'
+import type { HighlightQuoteAttrs } from '../../../../shared/note-doc'
+import { formatDate } from '../../app/format'
+import { useQuoteSources } from './quote-sources'
+
+const ATTRS = ['highlightId', 'articleId', 'quote', 'articleTitle', 'outlet', 'date', 'speaker'] as const
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    highlightQuote: {
+      insertHighlightQuote: (attrs: HighlightQuoteAttrs) => ReturnType
+    }
+  }
+}
+
+/** "— Anderson .Paak, in Collider, Sep 27, 2024" or "— Collider, Title, Sep 27, 2024". */
+export function citationOf(attrs: Pick<HighlightQuoteAttrs, 'articleTitle' | 'outlet' | 'date' | 'speaker'>): string {
+  const date = formatDate(attrs.date)
+  if (attrs.speaker) return `— ${[attrs.speaker, attrs.outlet ? `in ${attrs.outlet}` : attrs.articleTitle, date].filter(Boolean).join(', ')}`
+  return `— ${[attrs.outlet, attrs.articleTitle, date].filter(Boolean).join(', ')}`
+}
+
+function QuoteView({ node }: ReactNodeViewProps) {
+  const attrs = node.attrs as HighlightQuoteAttrs
+  const sources = useQuoteSources()
+  const exists = sources.exists(attrs.highlightId)
+  return (
+    <NodeViewWrapper as="figure" className="note-quote" data-highlight-quote="" contentEditable={false}>
+      <blockquote>{attrs.quote}</blockquote>
+      <figcaption>
+        <span className="citation">{citationOf(attrs)}</span>
+        {exists === false ? (
+          <span className="source-gone" role="note">
+            Source highlight deleted; the quotation keeps its text.
+          </span>
+        ) : (
+          <button type="button" className="link-button" onClick={() => sources.open(attrs.articleId, attrs.highlightId)}>
+            Open passage
+          </button>
+        )}
+      </figcaption>
+    </NodeViewWrapper>
+  )
+}
+
+export const HighlightQuote = Node.create({
+  name: 'highlightQuote',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  selectable: true,
+
+  addAttributes() {
+    return Object.fromEntries(
+      ATTRS.map((name) => [
+        name,
+        {
+          default: name === 'speaker' ? null : '',
+          parseHTML: (element: HTMLElement) => element.getAttribute(`data-${name.toLowerCase()}`),
+          renderHTML: (attributes: Record<string, unknown>) =>
+            attributes[name] === null ? {} : { [`data-${name.toLowerCase()}`]: String(attributes[name]) }
+        }
+      ])
+    )
+  },
+
+  parseHTML() {
+    return [{ tag: 'figure[data-highlight-quote]' }]
+  },
+
+  renderHTML({ HTMLAttributes, node }) {
+    const attrs = node.attrs as HighlightQuoteAttrs
+    return ['figure', mergeAttributes(HTMLAttributes, { 'data-highlight-quote': '' }), ['blockquote', attrs.quote], ['figcaption', citationOf(attrs)]]
+  },
+
+  addNodeView() {
+    return ReactNodeViewRenderer(QuoteView)
+  },
+
+  addCommands() {
+    return {
+      insertHighlightQuote:
+        (attrs) =>
+        ({ commands }) =>
+          commands.insertContent([{ type: this.name, attrs }, { type: 'paragraph' }])
+    }
+  }
+})

@@ -1,0 +1,65 @@
+// Autosave for an editor: a save a short moment after typing stops, on request (window closing), and
+// never a silent loss: a failed save is reported, and the text stays in the editor to be saved again.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { ApiFailure } from '../../api'
+import { registerFlush } from '../../app/flush-registry'
+
+export const AUTOSAVE_DELAY_MS = 700
+
+export type SaveState = { kind: 'saved' } | { kind: 'unsaved' } | { kind: 'saving' } | { kind: 'failed'; message: string }
+
+export function useAutosave<T>(save: (value: T) => Promise<void>): {
+  state: SaveState
+  schedule: (value: T) => void
+  flush: () => Promise<void>
+} {
+  const [state, setState] = useState<SaveState>({ kind: 'saved' })
+  const pending = useRef<{ value: T } | null>(null)
+  const timer = useRef<number | undefined>(undefined)
+  const running = useRef<Promise<void>>(Promise.resolve())
+  const saveRef = useRef(save)
+  saveRef.current = save
+
+  const flush = useCallback((): Promise<void> => {
+    window.clearTimeout(timer.current)
+    // Saves run one after another, so an older text never lands after a newer one.
+    running.current = running.current.then(async () => {
+      const next = pending.current
+      if (!next) return
+      pending.current = null
+      setState({ kind: 'saving' })
+      try {
+        await saveRef.current(next.value)
+        setState(pending.current ? { kind: 'unsaved' } : { kind: 'saved' })
+      } catch (error) {
+        // Keep what failed unless the user has typed more since: it is saved again with the next try.
+        pending.current ??= next
+        setState({ kind: 'failed', message: error instanceof ApiFailure ? error.message : String(error) })
+      }
+    })
+    return running.current
+  }, [])
+
+  const schedule = useCallback(
+    (value: T) => {
+      pending.current = { value }
+      setState((s) => (s.kind === 'failed' ? s : { kind: 'unsaved' }))
+      window.clearTimeout(timer.current)
+      timer.current = window.setTimeout(() => void flush(), AUTOSAVE_DELAY_MS)
+    },
+    [flush]
+  )
+
+  useEffect(() => {
+    const unregister = registerFlush(flush)
+    const onHide = (): void => void flush()
+    window.addEventListener('pagehide', onHide)
+    return () => {
+      unregister()
+      window.removeEventListener('pagehide', onHide)
+      void flush()
+    }
+  }, [flush])
+
+  return { state, schedule, flush }
+}
