@@ -199,7 +199,7 @@ function Toolbar({ editor, onQuote, onOpenLink }: ToolbarProps) {
       {button('Code block', '{ }', () => chain().toggleCodeBlock().run(), active.codeBlock)}
       {button('Horizontal rule', '—', () => chain().setHorizontalRule().run())}
       <span className="sep" />
-      {button('Link', '🔗', () => setLinkDraft(active.link ?? 'https://'), active.link !== null)}
+      {button('Link', 'Link', () => setLinkDraft(active.link ?? 'https://'), active.link !== null)}
       {active.link ? button('Open link', '↗', () => onOpenLink(active.link ?? '')) : null}
       {button('Insert quotation', '“ ”', onQuote)}
       <span className="sep" />
