@@ -8,6 +8,7 @@ import type { LibraryStore } from '../library/store'
 import type { ArticleTexts } from './article-texts'
 import { requireArticle, requireTheme } from './records'
 import { descendantIds } from './theme-tree'
+import { articleSpeakers } from '../../shared/speakers'
 
 /** Enough to fill the quotation picker; a narrower query finds the rest. */
 const DEFAULT_LIMIT = 50
@@ -35,8 +36,8 @@ export function queryWords(query: string): string[] {
  * module is wired in here (with the article's kind, the text shown and the passage's place in it), and
  * every quotation offered picks it up.
  */
-function speakerOf(_article: Article, _text: string | null, _highlight: Highlight): string | null {
-  return null
+function speakerOf(article: Article, text: string | null, highlight: Highlight): string | null {
+  return text === null ? null : articleSpeakers(text, article.meta.kind, article.meta.author)(highlight.position.start)
 }
 
 /** As a reader meets them in the text: by start, then the shorter of two that start together first. */

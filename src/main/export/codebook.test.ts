@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import type { Theme } from '../../shared/model'
+import { buildCodebook, tagSegment } from './codebook'
+
+describe('tagSegment (one level of an Obsidian tag)', () => {
+  it.each([
+    ['heritage', 'heritage'],
+    ['cultural exchange', 'cultural-exchange'],
+    ['Black musical lineage', 'Black-musical-lineage'],
+    ['the K-pop industry', 'the-K-pop-industry'],
+    ['  spaced   out  ', 'spaced-out'],
+    ['R&B / soul', 'RB-soul'],
+    ['AC/DC', 'AC-DC'],
+    ['Han’s “story”', 'Hans-story'],
+    ['under_score', 'under_score'],
+    ['한국 문화', '한국-문화'],
+    ['André', 'André'],
+    ['1984', '_1984'],
+    ['y1984', 'y1984'],
+    ['#tag', 'tag'],
+    ['- dash -', 'dash'],
+    ['!!!', 'untitled']
+  ])('%j → %j', (name, tag) => {
+    expect(tagSegment(name)).toBe(tag)
+    expect(tag).toMatch(/^[\p{L}\p{M}\p{N}_-]*[\p{L}\p{M}_-][\p{L}\p{M}\p{N}_-]*$/u)
+  })
+})
+
+const theme = (id: string, name: string, parentId: string | null = null): Theme => ({
+  id,
+  name,
+  color: '#000000',
+  description: '',
+  parentId,
+  createdAt: '',
+  updatedAt: ''
+})
+
+describe('buildCodebook', () => {
+  const codebook = buildCodebook([
+    theme('t-identity', 'identity'),
+    theme('t-roots', 'Korean roots', 't-heritage'),
+    theme('t-heritage', 'heritage'),
+    theme('t-family', 'family gatherings', 't-roots'),
+    theme('t-Alpha', 'Alpha', 't-heritage'),
+    theme('t-orphan', 'orphan', 't-gone')
+  ])
+
+  it('reads depth first, siblings by name, a theme whose parent is gone at the top', () => {
+    expect(codebook.ordered.map((t) => t.name)).toEqual(['heritage', 'Alpha', 'Korean roots', 'family gatherings', 'identity', 'orphan'])
+  })
+
+  it('gives paths, tags and sub-trees', () => {
+    expect(codebook.tag('t-family')).toBe('heritage/Korean-roots/family-gatherings')
+    expect(codebook.pathName('t-family')).toBe('heritage/Korean roots/family gatherings')
+    expect([...codebook.subtree('t-heritage')].sort()).toEqual(['t-Alpha', 't-family', 't-heritage', 't-roots'])
+    expect([...codebook.subtree('t-family')]).toEqual(['t-family'])
+    expect(codebook.path('nope')).toEqual([])
+  })
+
+  it('survives a cycle a hand-edited file might hold', () => {
+    const cyclic = buildCodebook([theme('a', 'a', 'b'), theme('b', 'b', 'a')])
+    expect(cyclic.tag('a')).toBe('b/a')
+    expect(cyclic.tag('b')).toBe('a/b')
+    expect(cyclic.ordered.map((t) => t.id)).toEqual(['a', 'b'])
+  })
+})
