@@ -4,9 +4,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
-import { openLibraryServices, type LibraryServices } from '../src/main/services'
+import { openLibraryServices, type LibraryServices, type SideEffects } from '../src/main/services'
 import { LIBRARY_FILE, TEXTS_FOLDER } from '../src/main/library/layout'
-import { bridgeApi } from './support/bridge'
+import { bridgeApi, sendProgress } from './support/bridge'
 import { serveFolder, type StaticServer } from './support/static-server'
 
 export const ARCHIVE_DIR = resolve('archive')
@@ -26,6 +26,13 @@ export interface AppHarness {
   problems: string[]
   /** How often the page said it had saved everything and the window may close. */
   readyToClose: number
+  /** Where save dialogs put files: the suggested name inside this folder. */
+  exportDir: string
+  /** What the next open-file and choose-folder dialogs answer (null: the user cancels). */
+  nextOpenPath: string | null
+  nextFolder: string | null
+  /** Folders the app was asked to reopen on. */
+  switchedTo: string[]
 }
 
 interface Fixtures {
@@ -59,7 +66,18 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
   },
 
   app: async ({ page, server, libraryDir }, use) => {
-    const effects = { readyToClose: () => void harness.readyToClose++ }
+    const exportDir = await mkdtemp(join(tmpdir(), 'liner-notes-exports-'))
+    const effects: SideEffects = {
+      readyToClose: () => void harness.readyToClose++,
+      dialogs: {
+        chooseSavePath: async ({ suggestedName }) => join(exportDir, suggestedName),
+        chooseOpenPath: async () => harness.nextOpenPath,
+        chooseFolder: async () => harness.nextFolder
+      },
+      progress: (progress) => void sendProgress(page, progress).catch(() => undefined),
+      switchLibrary: (dir) => void harness.switchedTo.push(dir),
+      appVersion: 'e2e'
+    }
     let opening = openLibraryServices(libraryDir, { archiveDir: ARCHIVE_DIR }, effects)
     opening.catch(() => undefined)
     await bridgeApi(page, () => opening.then((s) => s.handlers))
@@ -74,6 +92,10 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
       libraryDir,
       problems,
       readyToClose: 0,
+      exportDir,
+      nextOpenPath: null,
+      nextFolder: null,
+      switchedTo: [],
       services: () => opening,
       relaunch: async () => {
         await opening.then((s) => s.store.flush()).catch(() => undefined)
@@ -84,6 +106,7 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
     }
     await use(harness)
     await opening.then((s) => s.store.flush()).catch(() => undefined)
+    await rm(exportDir, { recursive: true, force: true })
     expect(problems, 'the page raised errors or CSP violations').toEqual([])
   }
 })

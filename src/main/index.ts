@@ -4,7 +4,10 @@ import { join } from 'node:path'
 import { app, BrowserWindow, shell } from 'electron'
 import { resolveLibraryDir } from './library/location'
 import { openLibraryServices, type LibraryServices } from './services'
+import { PROGRESS_EVENT } from '../shared/ipc/channels'
 import { guardClose, type CloseGuard } from './platform/close-guard'
+import { fileDialogs } from './platform/dialogs'
+import { linkInArgs, openPassageLink, registerProtocol } from './platform/protocol'
 import { registerIpc } from './platform/ipc'
 import { installMenu } from './platform/menu'
 import { lockDown } from './platform/security'
@@ -16,22 +19,42 @@ let closeGuard: CloseGuard | null = null
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
     if (!mainWindow) return
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
+    const link = linkInArgs(argv)
+    if (link) openPassageLink(mainWindow, link)
   })
-  void app.whenReady().then(start)
+  // macOS hands links over as events, possibly before the window exists: keep the first for later.
+  let pendingLink: string | null = linkInArgs(process.argv)
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    if (mainWindow) openPassageLink(mainWindow, url)
+    else pendingLink = url
+  })
+  void app.whenReady().then(async () => {
+    await start()
+    if (pendingLink) mainWindow?.webContents.once('did-finish-load', () => openPassageLink(mainWindow, pendingLink!))
+  })
 }
 
 async function start(): Promise<void> {
   const devServerUrl = process.env.ELECTRON_RENDERER_URL
   lockDown(devServerUrl)
+  registerProtocol()
   const libraryDir = resolveLibraryDir(process.argv, process.env, join(app.getPath('userData'), 'library'))
   const opening: Promise<LibraryServices> = openLibraryServices(
     libraryDir,
     { archiveDir: join(app.getAppPath(), 'archive') },
-    { openExternal: (url) => shell.openExternal(url), readyToClose: () => closeGuard?.release() }
+    {
+      openExternal: (url) => shell.openExternal(url),
+      readyToClose: () => closeGuard?.release(),
+      dialogs: fileDialogs(() => mainWindow),
+      progress: (progress) => mainWindow?.webContents.send(PROGRESS_EVENT, progress),
+      switchLibrary: (dir) => relaunchOn(dir),
+      appVersion: app.getVersion()
+    }
   )
   opening.catch(() => undefined) // the error is shown by the page, through the first request it makes
   registerIpc(() => opening.then((services) => services.handlers))
@@ -67,6 +90,13 @@ async function createWindow(devServerUrl: string | undefined): Promise<void> {
   mainWindow.on('closed', () => (mainWindow = null))
   if (devServerUrl) await mainWindow.loadURL(devServerUrl)
   else await mainWindow.loadFile(join(import.meta.dirname, '../renderer/index.html'))
+}
+
+/** Starts the app again on another library folder (a restored backup), after pending writes finish. */
+function relaunchOn(dir: string): void {
+  const args = process.argv.slice(1).filter((arg, i, all) => arg !== '--library' && all[i - 1] !== '--library' && !arg.startsWith('--library='))
+  app.relaunch({ args: [...args, '--library', dir] })
+  app.quit()
 }
 
 /** An edit made just before quitting is on disk after the quit: hold the quit until writes finish. */

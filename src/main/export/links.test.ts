@@ -31,7 +31,7 @@ describe('linerNotesUrl and parseLinerNotesUrl', () => {
 
 describe('highlightBlockId', () => {
   it.each([
-    ['hl-3f0c2a9e-1b7d-4c1e-9a51-0d7c6b1e2f40', 'hl-hl-3f0c2a9e-1b7d-4c1e-9a51-0d7c6b1e2f40'],
+    ['hl-3f0c2a9e-1b7d-4c1e-9a51-0d7c6b1e2f40', 'hl-3f0c2a9e-1b7d-4c1e-9a51-0d7c6b1e2f40'],
     ['abc', 'hl-abc']
   ])('keeps an id Obsidian accepts: %j → %j', (id, blockId) => {
     expect(highlightBlockId(id)).toBe(blockId)

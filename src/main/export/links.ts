@@ -42,6 +42,8 @@ export function parseLinerNotesUrl(url: string): LinerNotesTarget | null {
  * so two ids never share a block id.
  */
 export function highlightBlockId(highlightId: string): string {
+  // The app's own ids already read "hl-<uuid>": used as they are, not doubled into "hl-hl-…".
+  if (/^hl-[A-Za-z0-9-]+$/.test(highlightId)) return highlightId
   if (/^[A-Za-z0-9-]+$/.test(highlightId)) return `hl-${highlightId}`
   const kept = highlightId.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '')
   return `hl-${kept}${kept === '' ? '' : '-'}x${fnv1a(highlightId)}`

@@ -97,6 +97,16 @@ export class LibraryStore {
     return this.db.data.articles.find((a) => a.id === id) ?? null
   }
 
+  /** The original's bytes exactly as stored, or null when the file is missing (for backups). */
+  async readOriginalBytes(article: Article): Promise<Uint8Array | null> {
+    try {
+      return await readFile(join(this.dir, TEXTS_FOLDER, article.file))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
+  }
+
   /** The verbatim original as stored, with whether it still matches the hash taken when it was added. */
   async readOriginal(article: Article): Promise<StoredText> {
     let bytes: Buffer

@@ -10,6 +10,10 @@ export function installMenu(getWindow: () => BrowserWindow | null, libraryDir: s
     {
       label: 'File',
       submenu: [
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export') },
+        { label: 'Back Up Library…', click: send('backup') },
+        { label: 'Restore from Backup…', click: send('restore') },
+        { type: 'separator' },
         { label: 'Show Library Folder', click: () => void shell.openPath(libraryDir) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' }

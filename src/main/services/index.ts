@@ -7,6 +7,7 @@ import { ArticleTexts } from './article-texts'
 import { articleServices } from './articles'
 import { AnchorCache } from './highlight-anchors'
 import { highlightServices } from './highlights'
+import { exportServices, type ExportEffects } from './exports'
 import { linkServices, type OpenExternal } from './links'
 import { noteServices } from './notes'
 import { preferenceServices } from './preferences'
@@ -24,7 +25,7 @@ export interface LibraryServices {
  * What the services may do outside the library folder, passed in by the Electron layer so the domain
  * never imports electron. Each is optional: without it, the request that needs it is refused readably.
  */
-export interface SideEffects {
+export interface SideEffects extends ExportEffects {
   /** Opens a checked web or e-mail address in the system's browser or mail program. */
   openExternal?: OpenExternal
   /** Lets the closing window go once the page has saved what was pending. */
@@ -43,6 +44,7 @@ export async function openLibraryServices(libraryDir: string, options: OpenOptio
     ...themeServices(store),
     ...preferenceServices(store),
     ...linkServices(effects.openExternal),
+    ...exportServices(store, texts, effects),
     'app:ready-to-close': async () => {
       await store.flush()
       effects.readyToClose?.()

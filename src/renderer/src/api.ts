@@ -25,3 +25,5 @@ export async function call<C extends Channel>(channel: C, request: RequestOf<C>)
 }
 
 export const onAppCommand: LinerNotesApi['onAppCommand'] = (listener) => window.linerNotes.onAppCommand(listener)
+export const onOpenPassage: LinerNotesApi['onOpenPassage'] = (listener) => window.linerNotes.onOpenPassage(listener)
+export const onProgress: LinerNotesApi['onProgress'] = (listener) => window.linerNotes.onProgress(listener)

@@ -25,6 +25,9 @@ export const CHANNELS = [
   'notes:restore',
   'links:open',
   'app:ready-to-close',
+  'export:run',
+  'backup:create',
+  'backup:restore',
   'themes:list',
   'themes:create',
   'themes:update',
@@ -45,6 +48,9 @@ export function isChannel(value: unknown): value is Channel {
  */
 export const APP_COMMANDS = [
   'prepare-to-close',
+  'export',
+  'backup',
+  'restore',
   'show-library',
   'next-article',
   'previous-article',
@@ -53,3 +59,8 @@ export const APP_COMMANDS = [
 ] as const
 export type AppCommand = (typeof APP_COMMANDS)[number]
 export const APP_COMMAND_EVENT = 'app:command'
+
+/** A liner-notes:// link was opened: main sends the passage it names to the page. */
+export const OPEN_PASSAGE_EVENT = 'app:open-passage'
+/** A long task's progress (an export), sent while the request that started it runs. */
+export const PROGRESS_EVENT = 'app:progress'

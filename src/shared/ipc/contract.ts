@@ -87,6 +87,48 @@ export interface QuotableHighlight {
   speaker: string | null
 }
 
+export const EXPORT_FORMATS = ['markdown', 'csv', 'json'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+/** The citation styles the Markdown export offers; the first is the default. */
+export const CITATION_STYLES = ['outlet-title-date', 'outlet-date', 'author-title-outlet-date', 'title-outlet-date'] as const
+
+const ExportScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('article'), articleId: Id }).strict(),
+  z.object({ kind: z.literal('theme'), themeId: Id }).strict(),
+  z.object({ kind: z.literal('library') }).strict()
+])
+export type ExportScope = z.infer<typeof ExportScope>
+
+/** What an export or backup wrote, for the summary shown at the end; null path: the user cancelled. */
+export interface ExportSummary {
+  path: string | null
+  files: number
+  highlights: number
+  notes: number
+  bytes: number
+}
+
+export interface RestoreSummary {
+  folder: string | null
+  articles: number
+  highlights: number
+  notes: number
+  themes: number
+}
+
+/** A passage named by a liner-notes:// link. */
+export interface PassageTarget {
+  articleId: string
+  highlightId: string | null
+}
+
+/** How far a long task has got. */
+export interface Progress {
+  task: string
+  done: number
+  total: number
+}
+
 /** One passage coded with a theme, as listed across the archive. */
 export interface ThemePassage {
   highlight: Highlight
@@ -175,6 +217,23 @@ export const contract = {
   ),
   /** The page has saved everything pending; the closing window may go. */
   'app:ready-to-close': channel<null>()(Empty),
+  'export:run': channel<ExportSummary>()(
+    z
+      .object({
+        scope: ExportScope,
+        format: z.enum(EXPORT_FORMATS),
+        /** Markdown only: one file, or a folder with a file per article and note (an Obsidian vault's way). */
+        layout: z.enum(['file', 'folder']).optional(),
+        citationStyle: z.enum(CITATION_STYLES).optional(),
+        includeNotes: z.boolean().optional(),
+        /** CSV only: a byte-order mark, so spreadsheet apps read UTF-8 right. */
+        byteOrderMark: z.boolean().optional()
+      })
+      .strict()
+  ),
+  'backup:create': channel<ExportSummary>()(Empty),
+  /** Restores a backup the user picks into a new or empty folder they pick; optionally opens it. */
+  'backup:restore': channel<RestoreSummary>()(z.object({ openAfterRestore: z.boolean().optional() }).strict()),
   'preferences:get': channel<Preferences>()(Empty),
   'preferences:update': channel<Preferences>()(Preferences.partial().strict())
 } satisfies Record<Channel, { request: z.ZodType; response: unknown }>
@@ -198,4 +257,6 @@ export type LinerNotesApi = {
   [C in Channel]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
 } & {
   onAppCommand(listener: (command: AppCommand) => void): () => void
+  onOpenPassage(listener: (target: PassageTarget) => void): () => void
+  onProgress(listener: (progress: Progress) => void): () => void
 }

@@ -3,9 +3,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ArticleSummary, ThemeSummary } from '../../../shared/ipc/contract'
 import { APPEARANCES, type Theme } from '../../../shared/model'
-import { ApiFailure, call, onAppCommand } from '../api'
+import { ApiFailure, call, onAppCommand, onOpenPassage } from '../api'
+import { ExportDialog, type ExportTarget } from '../export/ExportDialog'
 import { LibraryView } from '../library/LibraryView'
-import { filterArticles, sortArticles, type SortOrder } from '../library/order'
+import { displayTitle, filterArticles, sortArticles, type SortOrder } from '../library/order'
 import { ReaderView } from '../reader/ReaderView'
 import { ThemePassagesView } from '../themes/ThemePassagesView'
 import { ThemesView } from '../themes/ThemesView'
@@ -23,6 +24,8 @@ export function App() {
   const [query, setQuery] = useState('')
 
   const [themes, setThemes] = useState<ThemeSummary[]>([])
+  const [exportTarget, setExportTarget] = useState<ExportTarget | null>(null)
+  const [banner, setBanner] = useState<string | null>(null)
 
   const reload = useCallback(() => {
     call('articles:list', {}).then(setArticles, (error: unknown) =>
@@ -41,6 +44,38 @@ export function App() {
     [reload]
   )
 
+  /** What an export started from here covers: the article read, the theme viewed, or the library. */
+  const exportFromHere = useCallback(
+    (): ExportTarget => ({
+      scope:
+        route.name === 'article' ? { kind: 'article', articleId: route.id } : route.name === 'theme' ? { kind: 'theme', themeId: route.id } : { kind: 'library' }
+    }),
+    [route]
+  )
+
+  // A liner-notes:// link: open the passage, or say plainly that it is no longer in the library.
+  useEffect(
+    () =>
+      onOpenPassage(({ articleId, highlightId }) => {
+        void (async () => {
+          const list = await call('articles:list', {}).catch((): ArticleSummary[] => [])
+          if (!list.some((a) => a.id === articleId)) {
+            setBanner(`The link points to an article that is not in this library (${articleId}).`)
+            navigate({ name: 'library' })
+            return
+          }
+          if (highlightId && !(await call('highlights:exist', { ids: [highlightId] }).catch((): string[] => [])).includes(highlightId)) {
+            setBanner('The passage this link points to is no longer in the library: its highlight was deleted. The article is open instead.')
+            navigate({ name: 'article', id: articleId })
+            return
+          }
+          setBanner(null)
+          navigate(highlightId ? { name: 'article', id: articleId, highlightId } : { name: 'article', id: articleId })
+        })()
+      }),
+    []
+  )
+
   const visible = useMemo(() => sortArticles(filterArticles(articles ?? [], query), order), [articles, query, order])
 
   const step = useCallback(
@@ -56,14 +91,16 @@ export function App() {
   useEffect(
     () =>
       onAppCommand((command) => {
-        if (command === 'prepare-to-close') void flushAll().finally(() => void call('app:ready-to-close', {}).catch(() => undefined))
+        if (command === 'export') setExportTarget(exportFromHere())
+        else if (command === 'backup' || command === 'restore') setExportTarget({ scope: { kind: 'library' }, section: 'backup' })
+        else if (command === 'prepare-to-close') void flushAll().finally(() => void call('app:ready-to-close', {}).catch(() => undefined))
         else if (command === 'show-library') navigate({ name: 'library' })
         else if (command === 'next-article') step(1)
         else if (command === 'previous-article') step(-1)
         else if (command === 'text-larger') updatePreferences({ textSize: clampTextSize(preferences.textSize + TEXT_SIZE_STEP) })
         else updatePreferences({ textSize: clampTextSize(preferences.textSize - TEXT_SIZE_STEP) })
       }),
-    [step, preferences.textSize, updatePreferences]
+    [step, preferences.textSize, updatePreferences, exportFromHere]
   )
 
   if (failure) {
@@ -93,6 +130,12 @@ export function App() {
             Notes
           </a>
         </nav>
+        <button type="button" onClick={() => setExportTarget(exportFromHere())} aria-keyshortcuts="Control+E Meta+E">
+          Export…
+        </button>
+        <button type="button" onClick={() => setExportTarget({ scope: { kind: 'library' }, section: 'backup' })}>
+          Backup…
+        </button>
         <label className="appearance">
           <span>Appearance</span>
           <select
@@ -105,6 +148,22 @@ export function App() {
           </select>
         </label>
       </header>
+      {banner ? (
+        <div role="alert" className="banner">
+          {banner}
+          <button type="button" onClick={() => setBanner(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {exportTarget && articles ? (
+        <ExportDialog
+          target={exportTarget}
+          articles={articles.map((a) => ({ id: a.id, title: displayTitle(a) }))}
+          themes={themes}
+          onClose={() => setExportTarget(null)}
+        />
+      ) : null}
       {articles === null ? (
         <p className="loading" role="status">
           Opening the library…

@@ -68,9 +68,9 @@ export function ReaderView(props: Props) {
   }, [])
 
   // Opening at a passage (from a theme's list or a link): scroll to it once the text is there.
+  useEffect(() => setSelectedId(highlightId ?? null), [highlightId])
   useEffect(() => {
     if (!highlightId || !detail) return
-    setSelectedId(highlightId)
     const mark = rootRef.current?.querySelector(`mark[data-highlight-ids~="${CSS.escape(highlightId)}"]`)
     mark?.scrollIntoView({ block: 'center' })
   }, [highlightId, detail])

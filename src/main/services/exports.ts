@@ -1,0 +1,211 @@
+// Export and backup requests: build the export from the library (pure exporters under export/), ask
+// where to put it (a dialog passed in by the Electron layer), write it atomically, and report what was
+// written. A restore goes into a new or empty folder the user picks.
+import { mkdir, readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import type { ExportScope, ExportSummary, ParsedRequestOf, Progress, RestoreSummary } from '../../shared/ipc/contract'
+import type { LibraryData } from '../../shared/model'
+import {
+  articleMarkdown,
+  createBackup,
+  highlightsCsv,
+  libraryMarkdown,
+  libraryMarkdownFiles,
+  themeMarkdown,
+  webAnnotationJson,
+  type ExportSource,
+  type MarkdownFile
+} from '../export'
+import { atomicWriteFile } from '../library/atomic-file'
+import { LibraryError, notFound } from '../library/errors'
+import { restoreBackup } from '../library/restore'
+import type { LibraryStore } from '../library/store'
+import type { ArticleTexts } from './article-texts'
+import { descendantIds } from './theme-tree'
+
+export interface FileFilter {
+  name: string
+  extensions: string[]
+}
+
+/** The system's file dialogs; each resolves to the chosen path, or null when the user cancels. */
+export interface FileDialogs {
+  chooseSavePath(request: { title: string; suggestedName: string; filters: FileFilter[] }): Promise<string | null>
+  chooseOpenPath(request: { title: string; filters: FileFilter[] }): Promise<string | null>
+  chooseFolder(request: { title: string }): Promise<string | null>
+}
+
+export interface ExportEffects {
+  dialogs?: FileDialogs
+  progress?: (progress: Progress) => void
+  /** Reopens the app on another library folder (after a restore the user asked to open). */
+  switchLibrary?: (dir: string) => void
+  appVersion?: string
+}
+
+const FORMAT_FILES: Record<'markdown' | 'csv' | 'json', { extension: string; filter: FileFilter }> = {
+  markdown: { extension: 'md', filter: { name: 'Markdown', extensions: ['md'] } },
+  csv: { extension: 'csv', filter: { name: 'CSV (spreadsheet)', extensions: ['csv'] } },
+  json: { extension: 'jsonld', filter: { name: 'Web Annotation (JSON-LD)', extensions: ['jsonld', 'json'] } }
+}
+
+const BACKUP_FILTER: FileFilter = { name: 'Liner Notes backup', extensions: ['zip'] }
+const CANCELLED: ExportSummary = { path: null, files: 0, highlights: 0, notes: 0, bytes: 0 }
+
+export function exportServices(store: LibraryStore, texts: ArticleTexts, effects: ExportEffects) {
+  const dialogs = (): FileDialogs => {
+    if (!effects.dialogs) throw new LibraryError('conflict', 'There is no file dialog here to choose where the export goes.')
+    return effects.dialogs
+  }
+  const report = (task: string, done: number, total: number): void => effects.progress?.({ task, done, total })
+
+  async function source(): Promise<ExportSource> {
+    const originals = new Map<string, string>()
+    for (const article of store.data.articles) {
+      const { text } = await texts.original(article)
+      if (text !== null) originals.set(article.file, text)
+    }
+    return { data: store.data as LibraryData, texts: originals }
+  }
+
+  return {
+    'export:run': async (request: ParsedRequestOf<'export:run'>): Promise<ExportSummary> => {
+      const { scope, format } = request
+      const name = await scopeName(store, texts, scope)
+      const folder = format === 'markdown' && request.layout === 'folder'
+      const destination = folder
+        ? await dialogs().chooseFolder({ title: 'Export into folder' })
+        : await dialogs().chooseSavePath({
+            title: 'Export',
+            suggestedName: `${name}.${FORMAT_FILES[format].extension}`,
+            filters: [FORMAT_FILES[format].filter]
+          })
+      if (destination === null) return CANCELLED
+      report('Preparing the export', 0, 1)
+      const all = await source()
+      const scoped = scopeSource(all, scope)
+      const options = { now: store.now(), citationStyle: request.citationStyle, includeNotes: request.includeNotes ?? true }
+      const counts = { highlights: scoped.data.highlights.length, notes: request.includeNotes === false ? 0 : countNotes(scoped.data, scope) }
+
+      if (folder) {
+        const files = libraryMarkdownFiles(scoped, options)
+        const bytes = await writeFiles(destination, files, (done) => report('Writing files', done, files.length))
+        return { path: destination, files: files.length, bytes, ...counts }
+      }
+      const content = render(format, scope, all, scoped, options, request.byteOrderMark ?? false)
+      report('Writing the file', 0, 1)
+      await atomicWriteFile(destination, content)
+      report('Writing the file', 1, 1)
+      return { path: destination, files: 1, bytes: Buffer.byteLength(content), ...counts }
+    },
+
+    'backup:create': async (): Promise<ExportSummary> => {
+      const day = store.now().slice(0, 10)
+      const destination = await dialogs().chooseSavePath({ title: 'Back up library', suggestedName: `liner-notes-backup-${day}.zip`, filters: [BACKUP_FILTER] })
+      if (destination === null) return CANCELLED
+      await store.flush()
+      const data = store.data as LibraryData
+      const bytes = new Map<string, Uint8Array>()
+      for (const [done, article] of data.articles.entries()) {
+        report('Collecting texts', done, data.articles.length)
+        const original = await store.readOriginalBytes(article)
+        if (original === null) throw new LibraryError('conflict', `The text of “${article.meta.title || article.id}” (texts/${article.file}) is missing, so the backup would be incomplete.`)
+        bytes.set(article.file, original)
+      }
+      const zip = createBackup(data, bytes, { createdAt: store.now(), appVersion: effects.appVersion ?? 'unknown' })
+      await atomicWriteFile(destination, zip)
+      report('Collecting texts', data.articles.length, data.articles.length)
+      return { path: destination, files: 1, highlights: data.highlights.length, notes: data.notes.length, bytes: zip.byteLength }
+    },
+
+    'backup:restore': async ({ openAfterRestore }: ParsedRequestOf<'backup:restore'>): Promise<RestoreSummary> => {
+      const none: RestoreSummary = { folder: null, articles: 0, highlights: 0, notes: 0, themes: 0 }
+      const file = await dialogs().chooseOpenPath({ title: 'Restore from backup', filters: [BACKUP_FILTER] })
+      if (file === null) return none
+      const bytes = await readFile(file)
+      const folder = await dialogs().chooseFolder({ title: 'Restore into a new or empty folder' })
+      if (folder === null) return none
+      const data = await restoreBackup(bytes, folder)
+      if (openAfterRestore) effects.switchLibrary?.(folder)
+      return { folder, articles: data.articles.length, highlights: data.highlights.length, notes: data.notes.length, themes: data.themes.length }
+    }
+  }
+}
+
+function render(
+  format: 'markdown' | 'csv' | 'json',
+  scope: ExportScope,
+  all: ExportSource,
+  scoped: ExportSource,
+  options: { now: string; citationStyle?: ExportOptionsStyle; includeNotes: boolean },
+  byteOrderMark: boolean
+): string {
+  if (format === 'csv') return highlightsCsv(scoped, { byteOrderMark })
+  if (format === 'json') return webAnnotationJson(scoped, options)
+  const markdown =
+    scope.kind === 'article'
+      ? articleMarkdown(all, scope.articleId, options)
+      : scope.kind === 'theme'
+        ? themeMarkdown(all, scope.themeId, options)
+        : libraryMarkdown(all, options)
+  if (markdown === null) throw notFound('The export’s subject')
+  return markdown
+}
+
+type ExportOptionsStyle = ParsedRequestOf<'export:run'>['citationStyle']
+
+/** The library cut down to the scope's highlights (a theme's include its sub-themes'). */
+function scopeSource(source: ExportSource, scope: ExportScope): ExportSource {
+  const { data } = source
+  if (scope.kind === 'library') return source
+  if (scope.kind === 'article') {
+    if (!data.articles.some((a) => a.id === scope.articleId)) throw notFound(`Article “${scope.articleId}”`)
+    return { ...source, data: { ...data, highlights: data.highlights.filter((h) => h.articleId === scope.articleId), notes: [] } }
+  }
+  if (!data.themes.some((t) => t.id === scope.themeId)) throw notFound(`Theme “${scope.themeId}”`)
+  const ids = new Set([scope.themeId, ...descendantIds(data.themes, scope.themeId)])
+  return { ...source, data: { ...data, highlights: data.highlights.filter((h) => h.themeIds.some((id) => ids.has(id))), notes: [] } }
+}
+
+/** Notes the export carries: highlights' notes, plus memos and free-standing notes where in scope. */
+function countNotes(scoped: LibraryData, scope: ExportScope): number {
+  const onHighlights = scoped.highlights.filter((h) => h.note !== null).length
+  if (scope.kind === 'theme') return onHighlights
+  const memos = scoped.articles.filter((a) => a.memo !== null && (scope.kind === 'library' || a.id === scope.articleId)).length
+  return onHighlights + memos + (scope.kind === 'library' ? scoped.notes.length : 0)
+}
+
+async function scopeName(store: LibraryStore, texts: ArticleTexts, scope: ExportScope): Promise<string> {
+  if (scope.kind === 'library') return 'liner-notes-library'
+  if (scope.kind === 'theme') {
+    const theme = store.data.themes.find((t) => t.id === scope.themeId)
+    if (!theme) throw notFound(`Theme “${scope.themeId}”`)
+    return `theme-${slug(theme.name)}`
+  }
+  const article = store.article(scope.articleId)
+  if (!article) throw notFound(`Article “${scope.articleId}”`)
+  return slug(await texts.titleOf(article))
+}
+
+function slug(text: string): string {
+  const cleaned = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+  return cleaned.slice(0, 60).replace(/-+$/, '') || 'export'
+}
+
+async function writeFiles(folder: string, files: MarkdownFile[], progress: (done: number) => void): Promise<number> {
+  let bytes = 0
+  for (const [done, file] of files.entries()) {
+    progress(done)
+    const path = join(folder, ...file.path.split('/'))
+    await mkdir(dirname(path), { recursive: true })
+    await atomicWriteFile(path, file.content)
+    bytes += Buffer.byteLength(file.content)
+  }
+  progress(files.length)
+  return bytes
+}
