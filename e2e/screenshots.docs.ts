@@ -1,4 +1,6 @@
 // `npm run screenshots`: the pictures in the README, taken through the same harness as the tests.
+import { copyFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { expect, test } from './fixtures'
 import { LibraryPage, ReaderPage } from './pages'
 
@@ -53,6 +55,26 @@ test('library, reader with highlights, themes', async ({ app }) => {
   await page.screenshot({ path: 'docs/notes.png' })
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click()
+  await library.open(/Master Conductor/)
+  const interview = '“What if I didn’t know I had a son, and I was learning about my culture, and I was teaching him about his?”'
+  await reader.select(interview)
+  await reader.selectionToolbar.getByRole('button', { name: 'Highlight', exact: true }).click()
+  for (const theme of ['heritage', 'fatherhood']) {
+    await reader.themeInput.fill(theme)
+    await reader.themeInput.press('Enter')
+    await expect(reader.openHighlight.getByRole('button', { name: `Remove theme ${theme}` })).toBeVisible()
+  }
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click()
   await expect(library.rows).toHaveCount(5)
   await page.screenshot({ path: 'docs/library.png', fullPage: true })
+
+  await page.getByRole('banner').getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  await dialog.getByRole('radio', { name: 'One theme, across the archive' }).check()
+  await dialog.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'heritage (3 highlights)' })
+  await dialog.getByRole('combobox', { name: 'Citation style' }).selectOption('outlet-date')
+  await dialog.getByRole('button', { name: 'Export…' }).click()
+  await expect(dialog.getByRole('status')).toContainText('Exported 3 highlights')
+  await page.screenshot({ path: 'docs/export.png' })
+  await copyFile(join(app.exportDir, 'theme-heritage.md'), 'docs/sample-export-heritage.md')
 })

@@ -58,7 +58,8 @@ function highlightFacts(placed: PlacedHighlight, codebook: Codebook): PhrasingCo
 /** The highlight's own colour, or the colour it shows in: its first theme's. */
 function colourOf(placed: PlacedHighlight): string {
   if (placed.highlight.color !== null) return placed.highlight.color
-  const first = placed.themes[0]
+  // The highlight's own first theme, as the reader colours it (placed.themes is in codebook order).
+  const first = placed.highlight.themeIds.map((id) => placed.themes.find((t) => t.id === id)).find((t) => t !== undefined)
   return first ? `${first.color} (from ${first.name})` : 'default'
 }
 

@@ -130,6 +130,8 @@ describe('libraryMarkdown, read back by real parsers', () => {
     const facts = read.get(highlightBlockId('hl-quarantine'))?.facts
     expect(toString(facts)).toContain('Colour: yellow')
     expect(toString(read.get(highlightBlockId('hl-question'))?.facts)).toContain('Colour: #2f7d5b (from fatherhood)')
+    // The colour a highlight shows comes from its own first theme, not the codebook's first.
+    expect(toString(read.get(highlightBlockId('hl-woo'))?.facts)).toContain('(from the K-pop industry)')
     const link = facts?.type === 'paragraph' ? facts.children.find((c) => c.type === 'link') : undefined
     expect(link?.type === 'link' && link.url).toBe(linerNotesUrl(IDS.collider, 'hl-quarantine'))
   })
