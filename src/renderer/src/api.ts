@@ -16,6 +16,11 @@ export class ApiFailure extends Error {
   }
 }
 
+/** The sentence to show for a failed request (main's readable message), or for anything else thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof ApiFailure ? error.message : error instanceof Error ? error.message : String(error)
+}
+
 export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   // TypeScript cannot narrow a mapped type by a generic key; the contract guarantees the pairing.
   const invoke = window.linerNotes[channel] as unknown as (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ArticleSummary, ThemeSummary } from '../../../shared/ipc/contract'
 import { APPEARANCES, type Theme } from '../../../shared/model'
-import { ApiFailure, call, onAppCommand, onOpenPassage } from '../api'
+import { call, messageOf, onAppCommand, onOpenPassage } from '../api'
 import { ExportDialog, type ExportTarget } from '../export/ExportDialog'
 import { LibraryView } from '../library/LibraryView'
 import { displayTitle, filterArticles, sortArticles, type SortOrder } from '../library/order'
@@ -29,9 +29,9 @@ export function App() {
 
   const reload = useCallback(() => {
     call('articles:list', {}).then(setArticles, (error: unknown) =>
-      setFailure(error instanceof ApiFailure ? error.message : String(error))
+      setFailure(messageOf(error))
     )
-    call('themes:list', {}).then(setThemes, () => undefined)
+    call('themes:list', {}).then(setThemes, (error: unknown) => setBanner(`The themes could not be loaded: ${messageOf(error)}`))
   }, [])
   useEffect(reload, [reload])
 

@@ -3,7 +3,7 @@
 // summary. Long exports show their progress. Backup and restore of the whole library live here too.
 import { useEffect, useId, useRef, useState } from 'react'
 import { CITATION_STYLES, type ExportFormat, type ExportScope, type ExportSummary, type Progress, type RestoreSummary, type ThemeSummary } from '../../../shared/ipc/contract'
-import { ApiFailure, call, onProgress } from '../api'
+import { call, messageOf, onProgress } from '../api'
 
 export interface ExportTarget {
   /** The scope to start with: the article being read, the theme being viewed, or the library. */
@@ -35,7 +35,6 @@ const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
 type Outcome = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; message: string } | { kind: 'failed'; message: string }
 
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`
-const messageOf = (error: unknown): string => (error instanceof ApiFailure ? error.message : String(error))
 
 export function ExportDialog({ target, articles, themes, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null)

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { NoteSummary, ThemeSummary } from '../../../shared/ipc/contract'
 import type { Note } from '../../../shared/model'
-import { ApiFailure, call } from '../api'
+import { call, messageOf } from '../api'
 import { flushAll } from '../app/flush-registry'
 import { hrefFor, navigate } from '../app/route'
 import { NoteEditor } from './editor/NoteEditor'
@@ -14,7 +14,6 @@ interface Props {
   themes: ThemeSummary[]
 }
 
-const messageOf = (error: unknown): string => (error instanceof ApiFailure ? error.message : String(error))
 const edited = (iso: string): string => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })
 
 export function NotesView({ noteId, themes }: Props) {

@@ -1,7 +1,7 @@
 // Correcting an article's text (a typo, debris saved with the page): the original stays stored as it
 // was; the reader shows the correction, and the highlights find their passages again in it.
 import { useState } from 'react'
-import { ApiFailure, call } from '../api'
+import { call, messageOf } from '../api'
 
 interface Props {
   articleId: string
@@ -22,7 +22,7 @@ export function CorrectionEditor({ articleId, text, corrected, onDone }: Props) 
       const lost = result.unanchored ? `; ${result.unanchored} could not be placed and are listed as unanchored` : ''
       onDone(`${next === null ? 'Original text restored' : 'Correction saved'}: ${result.anchored} highlights placed${lost}.`)
     } catch (failure) {
-      setError(failure instanceof ApiFailure ? failure.message : String(failure))
+      setError(messageOf(failure))
       setBusy(false)
     }
   }

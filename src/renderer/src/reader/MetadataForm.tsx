@@ -2,7 +2,7 @@
 // loses focus. A refused value (a malformed date or address) is reported and left for the user to fix.
 import { useEffect, useRef, useState } from 'react'
 import { ARTICLE_KINDS, type Article, type ArticleMeta } from '../../../shared/model'
-import { ApiFailure, call } from '../api'
+import { call, messageOf } from '../api'
 import { registerFlush } from '../app/flush-registry'
 
 const SAVE_DELAY_MS = 600
@@ -33,7 +33,7 @@ export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
         setState({ kind: 'saved' })
         onSaved(saved)
       },
-      (error: unknown) => setState({ kind: 'failed', message: error instanceof ApiFailure ? error.message : String(error) })
+      (error: unknown) => setState({ kind: 'failed', message: messageOf(error) })
     )
   }
 

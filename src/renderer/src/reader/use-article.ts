@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { AnchoredHighlight, ArticleDetail } from '../../../shared/ipc/contract'
 import type { Highlight, HighlightColor } from '../../../shared/model'
 import type { NoteDoc } from '../../../shared/note-doc'
-import { ApiFailure, call } from '../api'
+import { call, messageOf } from '../api'
 
 export interface ArticleState {
   detail: ArticleDetail | null
@@ -24,7 +24,6 @@ export interface ArticleState {
   saveMemo(memo: NoteDoc): Promise<void>
 }
 
-const messageOf = (error: unknown): string => (error instanceof ApiFailure ? error.message : String(error))
 
 export function useArticle(id: string, onChanged: () => void): ArticleState {
   const [detail, setDetail] = useState<ArticleDetail | null>(null)

@@ -3,8 +3,8 @@
 // This is where a codebook becomes analysis: reading all the "fatherhood" passages side by side.
 import { useEffect, useId, useMemo, useState } from 'react'
 import type { ThemePassage, ThemeSummary } from '../../../shared/ipc/contract'
-import { call } from '../api'
-import { countsLabel, messageOf, plural } from './labels'
+import { call, messageOf } from '../api'
+import {countsLabel, plural } from './labels'
 import { articleHref, CODEBOOK_HREF, passageHref } from './links'
 import { groupByArticle, type ArticlePassages } from './passages'
 import { Swatch } from './Swatch'

@@ -6,7 +6,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { ThemeSummary } from '../../../shared/ipc/contract'
 import type { Theme } from '../../../shared/model'
-import { messageOf } from './labels'
+import { messageOf } from '../api'
+
 import { Swatch } from './Swatch'
 import { findByName, pickerOptions, themePaths } from './tree'
 import './themes.css'

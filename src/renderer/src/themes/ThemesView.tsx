@@ -2,9 +2,9 @@
 // merge and delete. Each change reloads the list from main so counts and order are never guessed here.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { RequestOf, ThemeSummary } from '../../../shared/ipc/contract'
-import { call } from '../api'
+import { call, messageOf } from '../api'
 import { ConfirmDialog } from '../app/ConfirmDialog'
-import { deleteChildrenNote, deleteConsequence, mergeChildrenNote, mergeConsequence, messageOf, plural } from './labels'
+import {deleteChildrenNote, deleteConsequence, mergeChildrenNote, mergeConsequence, plural } from './labels'
 import { NewThemeForm } from './NewThemeForm'
 import { ThemeRow, type ThemePatch } from './ThemeRow'
 import { buildTree, orderThemes, themePaths, type ThemeNode } from './tree'

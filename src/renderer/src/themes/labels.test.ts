@@ -1,5 +1,6 @@
+import { messageOf } from '../api'
 import { describe, expect, it } from 'vitest'
-import { countsLabel, deleteChildrenNote, deleteConsequence, mergeChildrenNote, mergeConsequence, messageOf } from './labels'
+import {countsLabel, deleteChildrenNote, deleteConsequence, mergeChildrenNote, mergeConsequence } from './labels'
 
 describe('count sentences', () => {
   it.each([

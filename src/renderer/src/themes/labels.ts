@@ -23,11 +23,6 @@ export function mergeConsequence(sourceName: string, targetName: string, highlig
   return `Its ${plural(highlightCount, 'highlight', 'highlights')} ${verb} “${targetName}”; ${gone}`
 }
 
-/** A failure from call() (an ApiFailure, whose message is written for people) or anything else thrown. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
-
 /** Where a deleted theme's sub-themes go (main moves them up to its own place), said before confirming. */
 export function deleteChildrenNote(childCount: number, parentName: string | null): string {
   if (childCount === 0) return ''

@@ -2,7 +2,7 @@
 // optionally within one theme, and insert it with its citation.
 import { useEffect, useId, useRef, useState } from 'react'
 import type { QuotableHighlight, ThemeSummary } from '../../../../shared/ipc/contract'
-import { ApiFailure, call } from '../../api'
+import { call, messageOf } from '../../api'
 import { formatDate } from '../../app/format'
 
 interface Props {
@@ -33,7 +33,7 @@ export function QuotationPicker({ themes, onPick, onClose }: Props) {
           setResults(found)
           setError(null)
         },
-        (failure: unknown) => setError(failure instanceof ApiFailure ? failure.message : String(failure))
+        (failure: unknown) => setError(messageOf(failure))
       )
     }, SEARCH_DELAY_MS)
     return () => window.clearTimeout(timer)

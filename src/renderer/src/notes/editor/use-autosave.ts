@@ -1,7 +1,7 @@
 // Autosave for an editor: a save a short moment after typing stops, on request (window closing), and
 // never a silent loss: a failed save is reported, and the text stays in the editor to be saved again.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { ApiFailure } from '../../api'
+import { messageOf } from '../../api'
 import { registerFlush } from '../../app/flush-registry'
 
 export const AUTOSAVE_DELAY_MS = 700
@@ -34,7 +34,7 @@ export function useAutosave<T>(save: (value: T) => Promise<void>): {
       } catch (error) {
         // Keep what failed unless the user has typed more since: it is saved again with the next try.
         pending.current ??= next
-        setState({ kind: 'failed', message: error instanceof ApiFailure ? error.message : String(error) })
+        setState({ kind: 'failed', message: messageOf(error) })
       }
     })
     return running.current
