@@ -24,8 +24,9 @@ export interface AppHarness {
   relaunch(): Promise<void>
   /** Page errors and CSP violations seen so far. */
   problems: string[]
-  /** How often the page said it had saved everything and the window may close. */
+  /** How often the page let the closing window go, and how often it asked to keep it open. */
   readyToClose: number
+  keptOpen: number
   /** Where save dialogs put files: the suggested name inside this folder. */
   exportDir: string
   /** What the next open-file and choose-folder dialogs answer (null: the user cancels). */
@@ -68,7 +69,7 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
   app: async ({ page, server, libraryDir }, use) => {
     const exportDir = await mkdtemp(join(tmpdir(), 'liner-notes-exports-'))
     const effects: SideEffects = {
-      readyToClose: () => void harness.readyToClose++,
+      readyToClose: (close) => void (close ? harness.readyToClose++ : harness.keptOpen++),
       dialogs: {
         chooseSavePath: async ({ suggestedName }) => join(exportDir, suggestedName),
         chooseOpenPath: async () => harness.nextOpenPath,
@@ -92,6 +93,7 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
       libraryDir,
       problems,
       readyToClose: 0,
+      keptOpen: 0,
       exportDir,
       nextOpenPath: null,
       nextFolder: null,

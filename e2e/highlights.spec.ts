@@ -70,8 +70,10 @@ test('overlapping highlights render distinctly and each stays clickable; delete 
   await reader.text.locator('mark', { hasText: 'summed up with a cheeky line' }).click()
   await expect(reader.openHighlight.locator('blockquote')).toHaveText(OVERLAP)
 
-  // Delete the first, then undo with the keyboard: it returns with its theme.
+  // Type a note, delete at once, then undo with the keyboard: it returns with its theme and its note.
   await reader.panel.getByRole('button', { name: /^Open highlight “The Jacksons/ }).click()
+  await reader.openHighlight.getByRole('textbox', { name: 'Note on highlight' }).click()
+  await app.page.keyboard.type('Typed just before deleting.')
   await reader.openHighlight.getByRole('button', { name: 'Delete highlight' }).click()
   await expect.poll(() => reader.highlightCount()).toBe(1)
   await expect(app.page.getByRole('status').filter({ hasText: 'Highlight deleted.' })).toBeVisible()
@@ -81,6 +83,8 @@ test('overlapping highlights render distinctly and each stays clickable; delete 
   await expect.poll(() => reader.highlightCount()).toBe(2)
   await expect(reader.mark(/^Highlight “The Jacksons walked so BTS/)).toHaveAccessibleName(`Highlight “${JACKSONS}”, themes: identity`)
   expect((await readLibrary(app.libraryDir)).highlights).toHaveLength(2)
+  await reader.panel.getByRole('button', { name: /^Open highlight “The Jacksons/ }).click()
+  await expect(reader.openHighlight.getByRole('textbox', { name: 'Note on highlight' })).toHaveText('Typed just before deleting.')
 })
 
 test('the whole highlighting flow works from the keyboard', async ({ app }) => {

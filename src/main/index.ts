@@ -15,6 +15,8 @@ import { loadWindowState, trackWindowState } from './platform/window-state'
 
 let mainWindow: BrowserWindow | null = null
 let closeGuard: CloseGuard | null = null
+/** Until the library is open there is nothing the page could save on close. */
+let libraryOpen = false
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -49,14 +51,17 @@ async function start(): Promise<void> {
     { archiveDir: join(app.getAppPath(), 'archive') },
     {
       openExternal: (url) => shell.openExternal(url),
-      readyToClose: () => closeGuard?.release(),
+      readyToClose: (close) => closeGuard?.answer(close),
       dialogs: fileDialogs(() => mainWindow),
       progress: (progress) => mainWindow?.webContents.send(PROGRESS_EVENT, progress),
       switchLibrary: (dir) => relaunchOn(dir),
       appVersion: app.getVersion()
     }
   )
-  opening.catch(() => undefined) // the error is shown by the page, through the first request it makes
+  opening.then(
+    () => (libraryOpen = true),
+    () => undefined // the error is shown by the page, through the first request it makes
+  )
   registerIpc(() => opening.then((services) => services.handlers))
   installMenu(() => mainWindow, libraryDir)
   flushOnQuit(opening)
@@ -85,7 +90,7 @@ async function createWindow(devServerUrl: string | undefined): Promise<void> {
   })
   if (state?.maximized) mainWindow.maximize()
   trackWindowState(mainWindow)
-  closeGuard = guardClose(() => mainWindow)
+  closeGuard = guardClose(() => mainWindow, () => libraryOpen)
   mainWindow.once('ready-to-show', () => mainWindow?.show())
   mainWindow.on('closed', () => (mainWindow = null))
   if (devServerUrl) await mainWindow.loadURL(devServerUrl)

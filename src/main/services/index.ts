@@ -28,8 +28,8 @@ export interface LibraryServices {
 export interface SideEffects extends ExportEffects {
   /** Opens a checked web or e-mail address in the system's browser or mail program. */
   openExternal?: OpenExternal
-  /** Lets the closing window go once the page has saved what was pending. */
-  readyToClose?: () => void
+  /** The page's answer to a closing window: go (true) or stay open (false). */
+  readyToClose?: (close: boolean) => void
 }
 
 export async function openLibraryServices(libraryDir: string, options: OpenOptions, effects: SideEffects = {}): Promise<LibraryServices> {
@@ -45,9 +45,9 @@ export async function openLibraryServices(libraryDir: string, options: OpenOptio
     ...preferenceServices(store),
     ...linkServices(effects.openExternal),
     ...exportServices(store, texts, effects),
-    'app:ready-to-close': async () => {
-      await store.flush()
-      effects.readyToClose?.()
+    'app:ready-to-close': async ({ close }) => {
+      if (close) await store.flush()
+      effects.readyToClose?.(close)
       return null
     }
   }

@@ -215,8 +215,11 @@ export const contract = {
   'links:open': channel<null>()(
     z.object({ url: z.string().max(4000).regex(SAFE_LINK, 'Only web (http, https) and e-mail links can be opened') }).strict()
   ),
-  /** The page has saved everything pending; the closing window may go. */
-  'app:ready-to-close': channel<null>()(Empty),
+  /**
+   * The page's answer to 'prepare-to-close': close (everything pending is saved, or the user chose to
+   * close anyway) or keep the window open (a save failed and the user is being asked).
+   */
+  'app:ready-to-close': channel<null>()(z.object({ close: z.boolean() }).strict()),
   'export:run': channel<ExportSummary>()(
     z
       .object({

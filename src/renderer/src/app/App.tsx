@@ -11,6 +11,7 @@ import { ReaderView } from '../reader/ReaderView'
 import { ThemePassagesView } from '../themes/ThemePassagesView'
 import { ThemesView } from '../themes/ThemesView'
 import { NotesView } from '../notes/NotesView'
+import { ConfirmDialog } from './ConfirmDialog'
 import { flushAll } from './flush-registry'
 import { clampTextSize, TEXT_SIZE_STEP, usePreferences } from './preferences'
 import { hrefFor, navigate, useRoute } from './route'
@@ -26,6 +27,18 @@ export function App() {
   const [themes, setThemes] = useState<ThemeSummary[]>([])
   const [exportTarget, setExportTarget] = useState<ExportTarget | null>(null)
   const [banner, setBanner] = useState<string | null>(null)
+  const [unsavedOnClose, setUnsavedOnClose] = useState(false)
+
+  /** Saves everything pending, then lets the window go; if something could not be saved, asks first. */
+  const prepareToClose = useCallback(async () => {
+    const saved = await flushAll()
+    await call('app:ready-to-close', { close: saved }).catch(() => undefined)
+    if (!saved) setUnsavedOnClose(true)
+  }, [])
+  const answerClose = (close: boolean): void => {
+    setUnsavedOnClose(false)
+    if (close) void call('app:ready-to-close', { close: true }).catch(() => undefined)
+  }
 
   const reload = useCallback(() => {
     call('articles:list', {}).then(setArticles, (error: unknown) =>
@@ -93,14 +106,14 @@ export function App() {
       onAppCommand((command) => {
         if (command === 'export') setExportTarget(exportFromHere())
         else if (command === 'backup' || command === 'restore') setExportTarget({ scope: { kind: 'library' }, section: 'backup' })
-        else if (command === 'prepare-to-close') void flushAll().finally(() => void call('app:ready-to-close', {}).catch(() => undefined))
+        else if (command === 'prepare-to-close') void prepareToClose()
         else if (command === 'show-library') navigate({ name: 'library' })
         else if (command === 'next-article') step(1)
         else if (command === 'previous-article') step(-1)
         else if (command === 'text-larger') updatePreferences({ textSize: clampTextSize(preferences.textSize + TEXT_SIZE_STEP) })
         else updatePreferences({ textSize: clampTextSize(preferences.textSize - TEXT_SIZE_STEP) })
       }),
-    [step, preferences.textSize, updatePreferences, exportFromHere]
+    [step, preferences.textSize, updatePreferences, exportFromHere, prepareToClose]
   )
 
   if (failure) {
@@ -156,6 +169,15 @@ export function App() {
           </button>
         </div>
       ) : null}
+      <ConfirmDialog
+        open={unsavedOnClose}
+        title="Some changes are not saved"
+        message="A change could not be saved (the editor says why). Closing now loses it; keep the window open to copy it or try again."
+        confirmLabel="Close anyway"
+        destructive
+        onConfirm={() => answerClose(true)}
+        onCancel={() => answerClose(false)}
+      />
       {exportTarget && articles ? (
         <ExportDialog
           target={exportTarget}

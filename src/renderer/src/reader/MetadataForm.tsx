@@ -22,18 +22,25 @@ export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
   const pending = useRef<Partial<ArticleMeta>>({})
   const timer = useRef<number | undefined>(undefined)
 
-  const save = (): Promise<void> => {
+  /** Sends what changed; resolves to false when it was refused (the edits stay, to be sent again). */
+  const save = (): Promise<boolean> => {
     window.clearTimeout(timer.current)
     const patch = pending.current
-    if (Object.keys(patch).length === 0) return Promise.resolve()
+    if (Object.keys(patch).length === 0) return Promise.resolve(true)
     pending.current = {}
     setState({ kind: 'saving' })
     return call('articles:update-meta', { id: article.id, patch }).then(
       (saved) => {
         setState({ kind: 'saved' })
         onSaved(saved)
+        return true
       },
-      (error: unknown) => setState({ kind: 'failed', message: messageOf(error) })
+      (error: unknown) => {
+        // Keep the refused edits (newer typing wins) so a valid title is not lost with a bad date.
+        pending.current = { ...patch, ...pending.current }
+        setState({ kind: 'failed', message: messageOf(error) })
+        return false
+      }
     )
   }
 
@@ -41,7 +48,7 @@ export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
   const saveRef = useRef(save)
   saveRef.current = save
   useEffect(() => {
-    const flush = (): Promise<void> => saveRef.current()
+    const flush = (): Promise<boolean> => saveRef.current()
     const onHide = (): void => void flush()
     const unregister = registerFlush(flush)
     window.addEventListener('pagehide', onHide)

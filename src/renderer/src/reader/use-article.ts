@@ -5,6 +5,7 @@ import type { AnchoredHighlight, ArticleDetail } from '../../../shared/ipc/contr
 import type { Highlight, HighlightColor } from '../../../shared/model'
 import type { NoteDoc } from '../../../shared/note-doc'
 import { call, messageOf } from '../api'
+import { flushAll } from '../app/flush-registry'
 
 export interface ArticleState {
   detail: ArticleDetail | null
@@ -76,6 +77,7 @@ export function useArticle(id: string, onChanged: () => void): ArticleState {
     },
     remove: async (highlightId) => {
       await attempt(async () => {
+        await flushAll() // a note typed a moment ago belongs to the highlight that undo brings back
         const gone = await call('highlights:delete', { id: highlightId })
         setDetail((d) => d && { ...d, highlights: d.highlights.filter((h) => h.id !== highlightId) })
         setDeleted((list) => [...list, gone])

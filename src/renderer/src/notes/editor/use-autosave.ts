@@ -11,30 +11,33 @@ export type SaveState = { kind: 'saved' } | { kind: 'unsaved' } | { kind: 'savin
 export function useAutosave<T>(save: (value: T) => Promise<void>): {
   state: SaveState
   schedule: (value: T) => void
-  flush: () => Promise<void>
+  /** Saves what is pending now; resolves to false when it could not be saved. */
+  flush: () => Promise<boolean>
 } {
   const [state, setState] = useState<SaveState>({ kind: 'saved' })
   const pending = useRef<{ value: T } | null>(null)
   const timer = useRef<number | undefined>(undefined)
-  const running = useRef<Promise<void>>(Promise.resolve())
+  const running = useRef<Promise<boolean>>(Promise.resolve(true))
   const saveRef = useRef(save)
   saveRef.current = save
 
-  const flush = useCallback((): Promise<void> => {
+  const flush = useCallback((): Promise<boolean> => {
     window.clearTimeout(timer.current)
     // Saves run one after another, so an older text never lands after a newer one.
     running.current = running.current.then(async () => {
       const next = pending.current
-      if (!next) return
+      if (!next) return true
       pending.current = null
       setState({ kind: 'saving' })
       try {
         await saveRef.current(next.value)
         setState(pending.current ? { kind: 'unsaved' } : { kind: 'saved' })
+        return true
       } catch (error) {
         // Keep what failed unless the user has typed more since: it is saved again with the next try.
         pending.current ??= next
         setState({ kind: 'failed', message: messageOf(error) })
+        return false
       }
     })
     return running.current
