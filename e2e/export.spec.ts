@@ -113,6 +113,13 @@ test('a liner-notes:// link opens its passage, or says clearly that it is gone',
   await sendOpenPassage(app.page, { articleId: highlight.articleId, highlightId: 'hl-deleted-long-ago' })
   await expect(app.page.getByRole('alert')).toContainText('The passage this link points to is no longer in the library')
   await expect(reader.openHighlight).toHaveCount(0)
+
+  // Started by a link: the page asks for it once it is ready, and opens the passage.
+  app.pendingLink = { articleId: highlight.articleId, highlightId: highlight.id }
+  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click()
+  await app.relaunch()
+  await expect(reader.openHighlight.locator('blockquote')).toHaveText(JACKSONS)
+  expect(app.pendingLink).toBeNull()
 })
 
 /** The plain text of a Markdown node, paragraphs joined by a line break. */

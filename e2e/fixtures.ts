@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import { openLibraryServices, type LibraryServices, type SideEffects } from '../src/main/services'
 import { LIBRARY_FILE, TEXTS_FOLDER } from '../src/main/library/layout'
+import type { PassageTarget } from '../src/shared/ipc/contract'
 import { bridgeApi, sendProgress } from './support/bridge'
 import { serveFolder, type StaticServer } from './support/static-server'
 
@@ -34,6 +35,8 @@ export interface AppHarness {
   nextFolder: string | null
   /** Folders the app was asked to reopen on. */
   switchedTo: string[]
+  /** The liner-notes:// passage the app was "started with", handed to the page when it asks. */
+  pendingLink: PassageTarget | null
 }
 
 interface Fixtures {
@@ -77,6 +80,11 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
       },
       progress: (progress) => void sendProgress(page, progress).catch(() => undefined),
       switchLibrary: (dir) => void harness.switchedTo.push(dir),
+      takePendingLink: () => {
+        const target = harness.pendingLink
+        harness.pendingLink = null
+        return target
+      },
       appVersion: 'e2e'
     }
     let opening = openLibraryServices(libraryDir, { archiveDir: ARCHIVE_DIR }, effects)
@@ -98,6 +106,7 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
       nextOpenPath: null,
       nextFolder: null,
       switchedTo: [],
+      pendingLink: null,
       services: () => opening,
       relaunch: async () => {
         await opening.then((s) => s.store.flush()).catch(() => undefined)

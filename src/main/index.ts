@@ -7,14 +7,17 @@ import { openLibraryServices, type LibraryServices } from './services'
 import { PROGRESS_EVENT } from '../shared/ipc/channels'
 import { guardClose, type CloseGuard } from './platform/close-guard'
 import { fileDialogs } from './platform/dialogs'
+import { parseLinerNotesUrl } from './export/links'
 import { linkInArgs, openPassageLink, registerProtocol } from './platform/protocol'
 import { registerIpc } from './platform/ipc'
 import { installMenu } from './platform/menu'
 import { lockDown } from './platform/security'
 import { loadWindowState, trackWindowState } from './platform/window-state'
 
+const RENDERER_DIR = join(import.meta.dirname, '../renderer')
 let mainWindow: BrowserWindow | null = null
 let closeGuard: CloseGuard | null = null
+let pendingLink: string | null = null
 /** Until the library is open there is nothing the page could save on close. */
 let libraryOpen = false
 
@@ -28,22 +31,20 @@ if (!app.requestSingleInstanceLock()) {
     const link = linkInArgs(argv)
     if (link) openPassageLink(mainWindow, link)
   })
-  // macOS hands links over as events, possibly before the window exists: keep the first for later.
-  let pendingLink: string | null = linkInArgs(process.argv)
+  // A link the app is started with (or that macOS hands over before the window exists) waits until the
+  // page asks for it with app:take-pending-link, which it does once it is ready to show a passage.
+  pendingLink = linkInArgs(process.argv)
   app.on('open-url', (event, url) => {
     event.preventDefault()
     if (mainWindow) openPassageLink(mainWindow, url)
     else pendingLink = url
   })
-  void app.whenReady().then(async () => {
-    await start()
-    if (pendingLink) mainWindow?.webContents.once('did-finish-load', () => openPassageLink(mainWindow, pendingLink!))
-  })
+  void app.whenReady().then(start)
 }
 
 async function start(): Promise<void> {
   const devServerUrl = process.env.ELECTRON_RENDERER_URL
-  lockDown(devServerUrl)
+  lockDown(devServerUrl, RENDERER_DIR)
   registerProtocol()
   const libraryDir = resolveLibraryDir(process.argv, process.env, join(app.getPath('userData'), 'library'))
   const opening: Promise<LibraryServices> = openLibraryServices(
@@ -55,6 +56,11 @@ async function start(): Promise<void> {
       dialogs: fileDialogs(() => mainWindow),
       progress: (progress) => mainWindow?.webContents.send(PROGRESS_EVENT, progress),
       switchLibrary: (dir) => relaunchOn(dir),
+      takePendingLink: () => {
+        const target = pendingLink ? parseLinerNotesUrl(pendingLink) : null
+        pendingLink = null
+        return target
+      },
       appVersion: app.getVersion()
     }
   )
@@ -94,7 +100,7 @@ async function createWindow(devServerUrl: string | undefined): Promise<void> {
   mainWindow.once('ready-to-show', () => mainWindow?.show())
   mainWindow.on('closed', () => (mainWindow = null))
   if (devServerUrl) await mainWindow.loadURL(devServerUrl)
-  else await mainWindow.loadFile(join(import.meta.dirname, '../renderer/index.html'))
+  else await mainWindow.loadFile(join(RENDERER_DIR, 'index.html'))
 }
 
 /** Starts the app again on another library folder (a restored backup), after pending writes finish. */

@@ -10,8 +10,18 @@ export type ArticleKind = z.infer<typeof ArticleKind>
 /** Empty string means "the text does not say"; the user may fill it in. */
 const IsoDate = z.union([
   z.literal(''),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date written as YYYY-MM-DD')
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date written as YYYY-MM-DD')
+    .refine(isCalendarDate, 'That day is not on the calendar')
 ])
+
+/** "2024-02-29" is a day; "2024-02-31" and "2024-99-99" are not. */
+function isCalendarDate(iso: string): boolean {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
 
 export const ArticleMeta = z.object({
   title: z.string().max(500),

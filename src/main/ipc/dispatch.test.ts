@@ -20,6 +20,7 @@ describe('dispatch', () => {
     ['an id of the wrong type', 'articles:get', { id: 42 }, /id: .*string/i],
     ['an unexpected field', 'articles:get', { id: ID, sql: 'drop' }, /Unrecognized key.*sql/i],
     ['a date in another format', 'articles:update-meta', { id: ID, patch: { date: '27/09/2024' } }, /patch\.date: Use a date written as YYYY-MM-DD/],
+    ['a day not on the calendar', 'articles:update-meta', { id: ID, patch: { date: '2024-02-31' } }, /patch\.date: That day is not on the calendar/],
     ['a script address', 'articles:update-meta', { id: ID, patch: { url: 'javascript:alert(1)' } }, /patch\.url: Use a web address/],
     ['a text size out of range', 'preferences:update', { textSize: 400 }, /textSize/],
     ['a payload that is not an object', 'articles:list', 'everything', /object/i],

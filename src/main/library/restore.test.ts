@@ -33,6 +33,20 @@ describe('restoreBackup', () => {
       })
     ))
 
+  it('restores a text changed outside the app as it was backed up, still flagged as altered', () =>
+    withTempDir(async (source) =>
+      withTempDir(async (target) => {
+        const store = await LibraryStore.open(source, { archiveDir: ARCHIVE_DIR, now: fixedNow })
+        const article = store.data.articles[1]!
+        await writeFile(join(source, 'texts', article.file), 'Changed in another editor.')
+        const texts = new Map<string, Uint8Array>()
+        for (const a of store.data.articles) texts.set(a.file, (await store.readOriginalBytes(a))!)
+        await restoreBackup(createBackup(store.data, texts, { createdAt: fixedNow(), appVersion: 'test' }), target)
+        const restored = await LibraryStore.open(target, { archiveDir: ARCHIVE_DIR })
+        expect(await restored.readOriginal(restored.article(article.id)!)).toEqual({ text: 'Changed in another editor.', status: 'altered' })
+      })
+    ))
+
   it('refuses a folder that is not empty, leaving it as it was', () =>
     withTempDir(async (source) =>
       withTempDir(async (target) => {

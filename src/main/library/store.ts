@@ -32,6 +32,7 @@ export class LibraryStore {
   private constructor(
     readonly dir: string,
     private readonly db: Low<LibraryData>,
+    private readonly adapter: DurableJsonFile<LibraryData>,
     readonly now: () => string
   ) {}
 
@@ -56,7 +57,7 @@ export class LibraryStore {
         await adapter.write(data)
       }
     }
-    return new LibraryStore(dir, new Low(adapter, data), now)
+    return new LibraryStore(dir, new Low(adapter, data), adapter, now)
   }
 
   /** The current data. Treat as read-only: change it through update(). */
@@ -73,14 +74,9 @@ export class LibraryStore {
       const draft = structuredClone(this.db.data)
       const result = change(draft)
       const checked = LibraryData.parse(draft)
-      const previous = this.db.data
+      // Written before it becomes current, so no read ever sees data that a failed write rolls back.
+      await this.adapter.write(checked)
       this.db.data = checked
-      try {
-        await this.db.write()
-      } catch (error) {
-        this.db.data = previous
-        throw error
-      }
       return result
     }
     const next = this.queue.then(run, run)

@@ -72,7 +72,8 @@ export function exportServices(store: LibraryStore, texts: ArticleTexts, effects
     'export:run': async (request: ParsedRequestOf<'export:run'>): Promise<ExportSummary> => {
       const { scope, format } = request
       const name = await scopeName(store, texts, scope)
-      const folder = format === 'markdown' && request.layout === 'folder'
+      // A folder (a file per article and note) is a whole-library layout; other scopes are one file.
+      const folder = format === 'markdown' && scope.kind === 'library' && request.layout === 'folder'
       const destination = folder
         ? await dialogs().chooseFolder({ title: 'Export into folder' })
         : await dialogs().chooseSavePath({

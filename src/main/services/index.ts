@@ -1,6 +1,6 @@
 // Every request handler of the app, built over one open library. The handler map's type is checked
 // against the IPC contract, so a channel without a handler (or with the wrong answer type) fails to build.
-import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract'
+import type { ParsedRequestOf, PassageTarget, ResponseOf } from '../../shared/ipc/contract'
 import type { Channel } from '../../shared/ipc/channels'
 import { LibraryStore, type OpenOptions } from '../library/store'
 import { ArticleTexts } from './article-texts'
@@ -28,6 +28,8 @@ export interface LibraryServices {
 export interface SideEffects extends ExportEffects {
   /** Opens a checked web or e-mail address in the system's browser or mail program. */
   openExternal?: OpenExternal
+  /** The passage a liner-notes:// link named when the app was started with it, handed over once. */
+  takePendingLink?: () => PassageTarget | null
   /** The page's answer to a closing window: go (true) or stay open (false). */
   readyToClose?: (close: boolean) => void
 }
@@ -45,6 +47,7 @@ export async function openLibraryServices(libraryDir: string, options: OpenOptio
     ...preferenceServices(store),
     ...linkServices(effects.openExternal),
     ...exportServices(store, texts, effects),
+    'app:take-pending-link': async () => effects.takePendingLink?.() ?? null,
     'app:ready-to-close': async ({ close }) => {
       if (close) await store.flush()
       effects.readyToClose?.(close)

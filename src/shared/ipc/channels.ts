@@ -25,6 +25,7 @@ export const CHANNELS = [
   'notes:restore',
   'links:open',
   'app:ready-to-close',
+  'app:take-pending-link',
   'export:run',
   'backup:create',
   'backup:restore',

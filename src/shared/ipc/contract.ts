@@ -220,6 +220,8 @@ export const contract = {
    * close anyway) or keep the window open (a save failed and the user is being asked).
    */
   'app:ready-to-close': channel<null>()(z.object({ close: z.boolean() }).strict()),
+  /** The liner-notes:// link the app was started with, once: the page asks when it is ready for it. */
+  'app:take-pending-link': channel<PassageTarget | null>()(Empty),
   'export:run': channel<ExportSummary>()(
     z
       .object({

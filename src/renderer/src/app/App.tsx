@@ -1,7 +1,7 @@
 // The window's frame: the top bar, the library list (loaded once and shared with the reader for
 // previous/next), and whichever view the route names. A library that cannot be opened gets its own screen.
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { ArticleSummary, ThemeSummary } from '../../../shared/ipc/contract'
+import type { ArticleSummary, PassageTarget, ThemeSummary } from '../../../shared/ipc/contract'
 import { APPEARANCES, type Theme } from '../../../shared/model'
 import { call, messageOf, onAppCommand, onOpenPassage } from '../api'
 import { ExportDialog, type ExportTarget } from '../export/ExportDialog'
@@ -67,27 +67,27 @@ export function App() {
   )
 
   // A liner-notes:// link: open the passage, or say plainly that it is no longer in the library.
-  useEffect(
-    () =>
-      onOpenPassage(({ articleId, highlightId }) => {
-        void (async () => {
-          const list = await call('articles:list', {}).catch((): ArticleSummary[] => [])
-          if (!list.some((a) => a.id === articleId)) {
-            setBanner(`The link points to an article that is not in this library (${articleId}).`)
-            navigate({ name: 'library' })
-            return
-          }
-          if (highlightId && !(await call('highlights:exist', { ids: [highlightId] }).catch((): string[] => [])).includes(highlightId)) {
-            setBanner('The passage this link points to is no longer in the library: its highlight was deleted. The article is open instead.')
-            navigate({ name: 'article', id: articleId })
-            return
-          }
-          setBanner(null)
-          navigate(highlightId ? { name: 'article', id: articleId, highlightId } : { name: 'article', id: articleId })
-        })()
-      }),
-    []
-  )
+  useEffect(() => {
+    const open = async ({ articleId, highlightId }: PassageTarget): Promise<void> => {
+      const list = await call('articles:list', {}).catch((): ArticleSummary[] => [])
+      if (!list.some((a) => a.id === articleId)) {
+        setBanner(`The link points to an article that is not in this library (${articleId}).`)
+        navigate({ name: 'library' })
+        return
+      }
+      const exists = highlightId === null || (await call('highlights:exist', { ids: [highlightId] }).catch((): string[] => [])).includes(highlightId)
+      if (!exists) {
+        setBanner('The passage this link points to is no longer in the library: its highlight was deleted. The article is open instead.')
+        navigate({ name: 'article', id: articleId })
+        return
+      }
+      setBanner(null)
+      navigate(highlightId ? { name: 'article', id: articleId, highlightId } : { name: 'article', id: articleId })
+    }
+    // The link the app was started with, if any, then every link opened while it runs.
+    call('app:take-pending-link', {}).then((target) => target && open(target), () => undefined)
+    return onOpenPassage((target) => void open(target))
+  }, [])
 
   const visible = useMemo(() => sortArticles(filterArticles(articles ?? [], query), order), [articles, query, order])
 

@@ -77,7 +77,7 @@ export function ExportDialog({ target, articles, themes, onClose }: Props) {
         await call('export:run', {
           scope,
           format,
-          ...(format === 'markdown' ? { layout, citationStyle } : {}),
+          ...(format === 'markdown' ? { citationStyle, ...(scope.kind === 'library' ? { layout } : {}) } : {}),
           includeNotes,
           ...(format === 'csv' ? { byteOrderMark } : {})
         }),

@@ -152,6 +152,11 @@ function OpenNote({ id, themes, onSaved, onDelete }: { id: string; themes: Theme
           Delete note
         </button>
       </div>
+      {titleSave.state.kind === 'failed' ? (
+        <p role="alert" className="save-state failed">
+          The title was not saved: {titleSave.state.message}
+        </p>
+      ) : null}
       <NoteEditor
         label="Note text"
         doc={note.doc}
