@@ -35,6 +35,8 @@ export interface AppHarness {
   nextFolder: string | null
   /** Folders the app was asked to reopen on. */
   switchedTo: string[]
+  /** Addresses handed to the system browser. */
+  opened: string[]
   /** The liner-notes:// passage the app was "started with", handed to the page when it asks. */
   pendingLink: PassageTarget | null
 }
@@ -72,6 +74,7 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
   app: async ({ page, server, libraryDir }, use) => {
     const exportDir = await mkdtemp(join(tmpdir(), 'liner-notes-exports-'))
     const effects: SideEffects = {
+      openExternal: async (url) => void harness.opened.push(url),
       readyToClose: (close) => void (close ? harness.readyToClose++ : harness.keptOpen++),
       dialogs: {
         chooseSavePath: async ({ suggestedName }) => join(exportDir, suggestedName),
@@ -107,6 +110,7 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
       nextFolder: null,
       switchedTo: [],
       pendingLink: null,
+      opened: [],
       services: () => opening,
       relaunch: async () => {
         await opening.then((s) => s.store.flush()).catch(() => undefined)

@@ -145,3 +145,26 @@ test('merging two themes adds up their counts and keeps every highlight', async 
   await app.page.getByRole('link', { name: 'Open at passage' }).first().click()
   await expect(reader.openHighlight).toBeVisible()
 })
+
+test('a selection across paragraphs is one highlight, and several highlights take a theme at once', async ({ app }) => {
+  const reader = await openFeature(app.page)
+  await reader.selectAcross('cultures blend.', '“K-Pops!” — released Feb. 27')
+  await reader.selectionToolbar.getByRole('button', { name: 'Highlight in blue' }).click()
+  await expect(reader.openHighlight.locator('blockquote')).toHaveText(/^cultures blend\.\s+“K-Pops!” — released Feb\. 27$/)
+  const stored = await readLibrary(app.libraryDir)
+  expect(stored.highlights[0]!.quote.exact).toBe('cultures blend.\n\n“K-Pops!” — released Feb. 27')
+  await expect(reader.text.locator('mark')).toHaveCount(2) // one mark in each paragraph
+
+  await reader.select(JACKSONS)
+  await reader.selectionToolbar.getByRole('button', { name: 'Highlight', exact: true }).click()
+  await expect(reader.openHighlight.locator('blockquote')).toHaveText(JACKSONS)
+  await reader.openHighlight.getByRole('button', { name: 'Close' }).click()
+  for (const box of await reader.panel.getByRole('checkbox', { name: /^Select highlight/ }).all()) await box.check()
+  await reader.panel.getByRole('combobox', { name: 'Add theme to selected' }).selectOption({ label: 'filmmaking' })
+  await expect(reader.panel.getByRole('listitem').filter({ hasText: 'filmmaking' })).toHaveCount(2)
+  const after = await readLibrary(app.libraryDir)
+  const filmmaking = after.themes.find((t) => t.name === 'filmmaking')!
+  expect(after.highlights.every((h) => h.themeIds.includes(filmmaking.id))).toBe(true)
+  await reader.panel.getByRole('combobox', { name: 'Remove theme from selected' }).selectOption({ label: 'filmmaking' })
+  await expect(reader.panel.getByRole('listitem').filter({ hasText: 'filmmaking' })).toHaveCount(0)
+})

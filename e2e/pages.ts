@@ -70,6 +70,30 @@ export class ReaderPage {
     if (!found) throw new Error(`“${phrase}” is not in the article text`)
   }
 
+  /** Selects from the start of `from` to the end of `to`, which may lie in a later paragraph. */
+  async selectAcross(from: string, to: string): Promise<void> {
+    const found = await this.text.evaluate(
+      (root, [first, last]) => {
+        const point = (phrase: string, atEnd: boolean): { node: Node; offset: number } | null => {
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = (node.textContent ?? '').indexOf(phrase)
+            if (at >= 0) return { node, offset: atEnd ? at + phrase.length : at }
+          }
+          return null
+        }
+        const start = point(first, false)
+        const end = point(last, true)
+        if (!start || !end) return false
+        ;(start.node.parentElement as HTMLElement).scrollIntoView({ block: 'center' })
+        window.getSelection()?.setBaseAndExtent(start.node, start.offset, end.node, end.offset)
+        return true
+      },
+      [from, to] as const
+    )
+    if (!found) throw new Error(`“${from}” … “${to}” is not in the article text`)
+  }
+
   get selectionToolbar(): Locator {
     return this.page.getByRole('toolbar', { name: 'Selection' })
   }

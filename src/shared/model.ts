@@ -1,6 +1,7 @@
 // The library's data model: one zod schema per stored record, so the file on disk, the IPC boundary
 // and the UI all agree on one shape. Pure: imported by main, preload-free renderer code and tests.
 import { z } from 'zod'
+import { isCalendarDate } from './dates'
 import { NoteDoc } from './note-doc'
 
 export const ARTICLE_KINDS = ['interview', 'review', 'news', 'feature'] as const
@@ -15,13 +16,6 @@ const IsoDate = z.union([
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date written as YYYY-MM-DD')
     .refine(isCalendarDate, 'That day is not on the calendar')
 ])
-
-/** "2024-02-29" is a day; "2024-02-31" and "2024-99-99" are not. */
-function isCalendarDate(iso: string): boolean {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
-  const date = new Date(Date.UTC(year, month - 1, day))
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-}
 
 export const ArticleMeta = z.object({
   title: z.string().max(500),

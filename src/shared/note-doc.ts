@@ -2,6 +2,7 @@
 // the editor has. Checked where it enters the main process, so a note on disk never holds a script,
 // an image or a link to anything but the web or e-mail.
 import { z } from 'zod'
+import type { QuotableHighlight } from './ipc/contract'
 
 export const NOTE_NODE_TYPES = [
   'doc',
@@ -50,6 +51,19 @@ export const HighlightQuoteAttrs = z.object({
   speaker: z.string().nullable().optional()
 })
 export type HighlightQuoteAttrs = z.infer<typeof HighlightQuoteAttrs>
+
+/** The attributes a quotation of a highlight gets, from what the quotation search offers for it. */
+export function quotationAttrs(found: QuotableHighlight): HighlightQuoteAttrs {
+  return {
+    highlightId: found.highlight.id,
+    articleId: found.highlight.articleId,
+    quote: found.highlight.quote.exact,
+    articleTitle: found.articleTitle,
+    outlet: found.outlet,
+    date: found.date,
+    speaker: found.speaker
+  }
+}
 
 const Attrs = z.record(z.string(), z.unknown())
 

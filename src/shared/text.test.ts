@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { countWords, sentenceRanges, speakerLabelLength, splitParagraphs } from './text'
+import { countWords, foldForSearch, openingWords, queryWords, sentenceRanges, speakerLabelLength, splitParagraphs } from './text'
 
 const ARCHIVE = join(import.meta.dirname, '../../archive')
 const texts = readdirSync(ARCHIVE)
@@ -32,6 +32,47 @@ describe('countWords', () => {
     ['Anderson .Paak — director', 3]
   ])('counts %j as %i words', (text, n) => {
     expect(countWords(text)).toBe(n)
+  })
+})
+
+describe('openingWords', () => {
+  it.each([
+    [' date 2024-09-09 Anderson Paak proves once again that he can do it all with', 12, 'date 2024-09-09 Anderson Paak proves once again that he can do it'],
+    ['Slow and\n\nsmooth.\tFind your rhythm.', 12, 'Slow and smooth. Find your rhythm.'],
+    ['one two three', 2, 'one two'],
+    ['   ', 12, ''],
+    ['', 12, '']
+  ])('takes the opening of %j (%i words)', (text, count, opening) => {
+    expect(openingWords(text, count)).toBe(opening)
+  })
+
+  it('takes twelve words unless told otherwise', () => {
+    expect(openingWords('a b c d e f g h i j k l m n').split(' ')).toHaveLength(12)
+  })
+})
+
+describe('foldForSearch', () => {
+  it.each([
+    ['André', 'andre'],
+    ['MONÁE', 'monae'],
+    ['isn’t', "isn't"],
+    ['“Bubblin,”', '"bubblin,"'],
+    ['Paak’s', "paak's"],
+    ['ﬁlm', 'film'],
+    ['Øresund STRAẞE', 'oresund strasse'],
+    ['  Black   musical\tlineage ', 'black musical lineage'],
+    ['한국', '한국']
+  ])('folds %j to %j', (text, folded) => {
+    expect(foldForSearch(text)).toBe(folded)
+  })
+
+  it('splits a query into words, ignoring extra spaces', () => {
+    expect(queryWords('  Janelle   MONÁE \n')).toEqual(['janelle', 'monae'])
+    expect(queryWords('   ')).toEqual([])
+  })
+
+  it('is idempotent', () => {
+    for (const text of ['Crème Brûlée', '“Don’t”', 'ÆSIR  ﬁre']) expect(foldForSearch(foldForSearch(text))).toBe(foldForSearch(text))
   })
 })
 

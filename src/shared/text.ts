@@ -1,5 +1,5 @@
-// Pure text helpers shared by the library (word counts) and the reader (paragraph layout). Offsets are
-// UTF-16 code units into the stored text, the same unit the anchoring selectors use.
+// Pure text helpers shared by the library (word counts, opening words, search) and the reader (paragraph
+// layout). Offsets are UTF-16 code units into the stored text, the same unit the anchoring selectors use.
 
 export interface Paragraph {
   /** Offset of the paragraph's first character in the article text. */
@@ -27,6 +27,42 @@ export function countWords(text: string): number {
   let n = 0
   for (const s of segmenter.segment(text)) if (s.isWordLike) n++
   return n
+}
+
+/** Words of the text that name an untitled article or note, as many as the library list shows. */
+const OPENING_WORDS = 12
+
+/** The first `count` words of the text, separated by single spaces; '' for a blank text. */
+export function openingWords(text: string, count = OPENING_WORDS): string {
+  return text.trim().split(/\s+/).slice(0, count).join(' ')
+}
+
+// Letters that carry no combining mark in Unicode, so NFKD alone would leave them unmatched by a plain
+// Latin query ("Øresund" found by "oresund").
+const FOLDS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ħ: 'h', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th' }
+
+/**
+ * Text as a search compares it: without case or accents ("andre" finds "André"), with typographic quotes
+ * made plain, since the archive has "didn’t" where a person types "didn't", and with spaces collapsed so
+ * pasted names compare equal. Composed again after the marks go, so Hangul and other scripts that NFKD
+ * splits into parts still match syllable by syllable.
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC')
+    .toLocaleLowerCase('en')
+    .replace(/[øłđħıæœßþ]/g, (c) => FOLDS[c] ?? c)
+    .replace(/[‘’‚‛]/g, "'")
+    .replace(/[“”„‟]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** The words a query asks for, folded; a text matches when its folded form holds every one of them. */
+export function queryWords(query: string): string[] {
+  return foldForSearch(query).split(/\s+/).filter((word) => word !== '')
 }
 
 /**

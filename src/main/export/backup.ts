@@ -1,17 +1,19 @@
 // A whole library in one zip file, to keep elsewhere or move to another computer: the library file, every
 // original text, and a manifest with a SHA-256 per file so a damaged or foreign file is refused before
 // anything is restored. Pure: bytes in, bytes out; writing and restoring belong to the store.
-import { createHash } from 'node:crypto'
 import { unzipSync, zipSync, type Zippable } from 'fflate'
 import { z } from 'zod'
 import type { LibraryData } from '../../shared/model'
+import { sha256Hex } from '../library/hash'
+import { LIBRARY_FILE, TEXTS_FOLDER } from '../library/layout'
 
 export const BACKUP_MANIFEST = 'liner-notes-backup.json'
 export const BACKUP_FORMAT = 'liner-notes-backup'
 /** Bumped when a backup's layout changes so that an older app cannot read it right. */
 export const BACKUP_FORMAT_VERSION = 1
-export const LIBRARY_ENTRY = 'library.json'
-export const TEXTS_FOLDER = 'texts/'
+/** Inside the zip, the library folder's own layout: its library file, and its texts under texts/. */
+export const LIBRARY_ENTRY = LIBRARY_FILE
+const TEXTS_PREFIX = `${TEXTS_FOLDER}/`
 /**
  * Refuses to expand any file claiming more than this. A library file or a saved article is megabytes at
  * most; the cap keeps a crafted zip ("zip bomb") from filling memory before the hashes are checked.
@@ -76,7 +78,7 @@ export function createBackup(data: LibraryData, texts: ReadonlyMap<string, Uint8
   }
   const entries: [string, Uint8Array][] = [
     [LIBRARY_ENTRY, new TextEncoder().encode(`${JSON.stringify(data, null, 2)}\n`)],
-    ...[...texts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, bytes]): [string, Uint8Array] => [`${TEXTS_FOLDER}${name}`, bytes])
+    ...[...texts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, bytes]): [string, Uint8Array] => [`${TEXTS_PREFIX}${name}`, bytes])
   ]
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT,
@@ -101,7 +103,7 @@ export function readBackup(bytes: Uint8Array): BackupContents {
   for (const entry of manifest.files) {
     const content = files[entry.path]
     if (content === undefined) {
-      const code = entry.path.startsWith(TEXTS_FOLDER) ? 'missing-text' : 'missing-file'
+      const code = entry.path.startsWith(TEXTS_PREFIX) ? 'missing-text' : 'missing-file'
       throw new BackupError(code, `The backup is incomplete: ${entry.path} is listed but not in the zip.`)
     }
     if (content.length !== entry.bytes || sha256Hex(content) !== entry.sha256) {
@@ -110,7 +112,7 @@ export function readBackup(bytes: Uint8Array): BackupContents {
     verified.set(entry.path, content)
   }
   const data = readLibrary(verified.get(LIBRARY_ENTRY))
-  const texts = new Map([...verified].filter(([path]) => path.startsWith(TEXTS_FOLDER)).map(([path, content]) => [path.slice(TEXTS_FOLDER.length), content]))
+  const texts = new Map([...verified].filter(([path]) => path.startsWith(TEXTS_PREFIX)).map(([path, content]) => [path.slice(TEXTS_PREFIX.length), content]))
   assertTextsPresent(data, texts)
   return { manifest, data, texts }
 }
@@ -125,7 +127,7 @@ function unzip(bytes: Uint8Array): Record<string, Uint8Array> {
   try {
     files = unzipSync(bytes, {
       filter: (file) => {
-        const known = file.name === BACKUP_MANIFEST || file.name === LIBRARY_ENTRY || file.name.startsWith(TEXTS_FOLDER)
+        const known = file.name === BACKUP_MANIFEST || file.name === LIBRARY_ENTRY || file.name.startsWith(TEXTS_PREFIX)
         if (known && file.originalSize > MAX_ENTRY_BYTES) oversized = file.name
         return known && file.originalSize <= MAX_ENTRY_BYTES
       }
@@ -149,7 +151,7 @@ function readManifest(files: Record<string, Uint8Array>): BackupManifest {
   const manifest = BackupManifest.safeParse(json)
   if (!manifest.success) throw new BackupError('damaged-backup', `The backup is damaged: its ${BACKUP_MANIFEST} is incomplete.`)
   for (const { path } of manifest.data.files) {
-    if (path !== LIBRARY_ENTRY) assertSafeName(path.startsWith(TEXTS_FOLDER) ? path.slice(TEXTS_FOLDER.length) : path)
+    if (path !== LIBRARY_ENTRY) assertSafeName(path.startsWith(TEXTS_PREFIX) ? path.slice(TEXTS_PREFIX.length) : path)
   }
   if (!manifest.data.files.some((f) => f.path === LIBRARY_ENTRY)) {
     throw new BackupError('missing-file', `The backup is incomplete: it has no ${LIBRARY_ENTRY}.`)
@@ -183,8 +185,4 @@ function assertSafeName(name: string): void {
   if (name === '' || name === '.' || name === '..' || /[/\\\0]/.test(name) || /^[A-Za-z]:/.test(name)) {
     throw new BackupError('unsafe-name', `“${name}” is not a plain file name, so the backup was refused.`)
   }
-}
-
-function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex')
 }

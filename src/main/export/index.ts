@@ -1,7 +1,6 @@
 // Public face of the exporters: pure functions from a library (data + original texts) to the strings and
 // bytes of an export. The IPC handlers that save them to disk live elsewhere.
 export { createBackup, readBackup, BackupError, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_MANIFEST, type BackupContents, type BackupErrorCode, type BackupMeta } from './backup'
-export { CITATION_STYLES, citationLine, formatDate, type CitationStyle } from './citation'
 export { tagSegment } from './codebook'
 export { CSV_COLUMNS, highlightsCsv, THEME_SEPARATOR, type CsvOptions } from './csv'
 export type { ExportSource } from './library-index'

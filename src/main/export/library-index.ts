@@ -5,7 +5,7 @@ import { anchor, describeRange, type Selectors } from '../../shared/anchoring'
 import type { Article, Highlight, LibraryData, Note, Theme } from '../../shared/model'
 import { noteText } from '../../shared/note-doc'
 import { articleSpeakers } from '../../shared/speakers'
-import { articleLabel } from './citation'
+import { articleLabel } from '../../shared/citation'
 import { buildCodebook, byName, compareCodeUnits, type Codebook } from './codebook'
 
 export interface ExportSource {

@@ -4,7 +4,7 @@
 import type { ListItem, RootContent } from 'mdast'
 import type { Note } from '../../shared/model'
 import { quotedHighlightIds } from '../../shared/note-doc'
-import type { CitationStyle } from './citation'
+import { DEFAULT_CITATION_STYLE, type CitationStyle } from '../../shared/citation'
 import { articleSection, codebookList, heading, link, noteBlocks, type BlockContext } from './markdown-blocks'
 import { indexLibrary, type ArticleEntry, type ExportSource, type LibraryIndex, type PlacedHighlight } from './library-index'
 import { linerNotesUrl } from './links'
@@ -102,7 +102,7 @@ function relativeUrl(path: string): string {
 }
 
 function context(index: LibraryIndex, options: MarkdownOptions): BlockContext {
-  return { codebook: index.codebook, citationStyle: options.citationStyle ?? 'outlet-title-date', includeNotes: options.includeNotes ?? true }
+  return { codebook: index.codebook, citationStyle: options.citationStyle ?? DEFAULT_CITATION_STYLE, includeNotes: options.includeNotes ?? true }
 }
 
 function articleFile(index: LibraryIndex, articleId: string, options: MarkdownOptions): string | null {

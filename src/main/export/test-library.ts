@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { describeRange } from '../../shared/anchoring'
 import { DEFAULT_PREFERENCES, type Article, type ArticleKind, type Highlight, type HighlightColor, type LibraryData, type Note, type Theme } from '../../shared/model'
 import type { NoteDoc, NoteNode } from '../../shared/note-doc'
+import { themeIdFor } from '../library/seed'
 import type { ExportSource } from './library-index'
 
 export const ARCHIVE_DIR = resolve(import.meta.dirname, '../../../archive')
@@ -71,7 +72,7 @@ function articles(texts: ReadonlyMap<string, string>): Article[] {
 function themes(): Theme[] {
   const { themes: codebook } = readJson<{ themes: { name: string; color: string; description: string }[] }>('codebook.json')
   const theme = (name: string, color: string, description: string, parentId: string | null = null): Theme => ({
-    id: `theme-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`,
+    id: themeIdFor(name),
     name,
     color,
     description,

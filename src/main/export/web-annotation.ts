@@ -8,7 +8,7 @@ import { indexLibrary, type ExportSource, type PlacedHighlight } from './library
 import { linerNotesUrl } from './links'
 import { writeMarkdown, root } from './markdown-syntax'
 import { noteToMdast } from './note-markdown'
-import { quotationCitation, type CitationStyle } from './citation'
+import { DEFAULT_CITATION_STYLE, quotationCitation, type CitationStyle } from '../../shared/citation'
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 export const COLLECTION_ID = 'liner-notes://annotations'
@@ -99,7 +99,7 @@ export interface WebAnnotationOptions {
 /** Every highlight as an Annotation, in library order, gathered in one AnnotationCollection. */
 export function webAnnotationCollection(source: ExportSource, options: WebAnnotationOptions): AnnotationCollection {
   const index = indexLibrary(source)
-  const style = options.citationStyle ?? 'outlet-title-date'
+  const style = options.citationStyle ?? DEFAULT_CITATION_STYLE
   const items = index.articleIds.flatMap((id) => index.article(id)?.highlights.map((h) => annotation(h, (themeId) => index.codebook.pathName(themeId), style)) ?? [])
   const page = `${COLLECTION_ID}?page=1`
   return {

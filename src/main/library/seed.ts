@@ -26,11 +26,16 @@ async function readArchiveJson<T>(archiveDir: string, name: string, schema: z.Zo
   }
 }
 
-/** The starting codebook as themes, with ids derived from their names so seeding twice gives the same ids. */
+/** A codebook theme's id, derived from its name so seeding twice gives the same ids: "theme-korean-roots". */
+export function themeIdFor(name: string): string {
+  return `theme-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`
+}
+
+/** The starting codebook as themes, with ids derived from their names (themeIdFor). */
 export async function readCodebook(archiveDir: string, now: string): Promise<Theme[]> {
   const codebook = await readArchiveJson(archiveDir, 'codebook.json', Codebook)
   return codebook.themes.map(({ name, color, description }) => ({
-    id: `theme-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`,
+    id: themeIdFor(name),
     name,
     color,
     description,

@@ -2,10 +2,8 @@
 // original — and what the library list derives from it. Originals are read from disk once per article.
 import type { TextStatus } from '../../shared/ipc/contract'
 import type { Article } from '../../shared/model'
-import { countWords } from '../../shared/text'
+import { countWords, openingWords } from '../../shared/text'
 import type { LibraryStore, StoredText } from '../library/store'
-
-const OPENING_WORDS = 12
 
 export interface ShownText {
   /** The correction, else the original; null only when there is no correction and the original is gone. */
@@ -22,10 +20,6 @@ export interface TextFacts {
 /** The correction wins over the original. Pure, so it can run inside a store.update() on the draft. */
 export function shownText(article: Article, original: StoredText): ShownText {
   return { text: article.correctedText ?? original.text, status: original.status }
-}
-
-export function openingOf(text: string): string {
-  return text.trim().split(/\s+/).slice(0, OPENING_WORDS).join(' ')
 }
 
 export class ArticleTexts {
@@ -52,7 +46,7 @@ export class ArticleTexts {
   factsOf(articleId: string, text: string | null): TextFacts {
     const cached = this.facts.get(articleId)
     if (cached && cached.text === text) return cached.facts
-    const facts = text === null ? { wordCount: 0, opening: '' } : { wordCount: countWords(text), opening: openingOf(text) }
+    const facts = text === null ? { wordCount: 0, opening: '' } : { wordCount: countWords(text), opening: openingWords(text) }
     this.facts.set(articleId, { text, facts })
     return facts
   }

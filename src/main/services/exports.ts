@@ -5,6 +5,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { ExportScope, ExportSummary, ParsedRequestOf, Progress, RestoreSummary } from '../../shared/ipc/contract'
 import type { LibraryData } from '../../shared/model'
+import { descendantIds } from '../../shared/theme-tree'
 import {
   articleMarkdown,
   createBackup,
@@ -21,7 +22,6 @@ import { LibraryError, notFound } from '../library/errors'
 import { restoreBackup } from '../library/restore'
 import type { LibraryStore } from '../library/store'
 import type { ArticleTexts } from './article-texts'
-import { descendantIds } from './theme-tree'
 
 export interface FileFilter {
   name: string

@@ -6,11 +6,11 @@ import { isDeepStrictEqual } from 'node:util'
 import { describeRange } from '../../shared/anchoring'
 import type { AnchoredHighlight, ParsedRequestOf, ThemePassage } from '../../shared/ipc/contract'
 import type { Highlight, LibraryData } from '../../shared/model'
+import { descendantIds } from '../../shared/theme-tree'
 import { LibraryError } from '../library/errors'
 import type { LibraryStore, StoredText } from '../library/store'
 import { shownText, type ArticleTexts } from './article-texts'
 import { existingThemeIds, requireArticle, requireHighlight, requireTheme } from './records'
-import { descendantIds } from './theme-tree'
 
 export function highlightServices(store: LibraryStore, texts: ArticleTexts) {
   /**

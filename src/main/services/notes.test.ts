@@ -3,7 +3,7 @@
 // highlights and memos on articles; hostile documents refused before anything is written.
 import { describe, expect, it } from 'vitest'
 import type { Channel } from '../../shared/ipc/channels'
-import { EMPTY_DOC, quotedHighlightIds, type HighlightQuoteAttrs, type NoteDoc, type NoteNode } from '../../shared/note-doc'
+import { EMPTY_DOC, quotationAttrs, quotedHighlightIds, type NoteDoc, type NoteNode } from '../../shared/note-doc'
 import { LibraryStore } from '../library/store'
 import { ARCHIVE_DIR, fixedNow, withTempDir } from '../library/test-support'
 import { COLLIDER, nth, openTestClient, tickingClock, type TestClient } from './test-client'
@@ -21,16 +21,7 @@ async function highlight(client: TestClient, phrase: string, themeIds: string[] 
 async function quotationOf(client: TestClient, highlightId: string): Promise<NoteNode> {
   const found = (await client.call('highlights:search', { articleId: COLLIDER })).find((q) => q.highlight.id === highlightId)
   if (!found) throw new Error(`highlight ${highlightId} is not offered for quoting`)
-  const attrs: HighlightQuoteAttrs = {
-    highlightId,
-    articleId: found.highlight.articleId,
-    quote: found.highlight.quote.exact,
-    articleTitle: found.articleTitle,
-    outlet: found.outlet,
-    date: found.date,
-    speaker: found.speaker
-  }
-  return { type: 'highlightQuote', attrs }
+  return { type: 'highlightQuote', attrs: quotationAttrs(found) }
 }
 
 describe('notes', () => {

@@ -5,10 +5,9 @@ import { isDeepStrictEqual } from 'node:util'
 import type { NoteSummary, ParsedRequestOf } from '../../shared/ipc/contract'
 import type { Note } from '../../shared/model'
 import { EMPTY_DOC, noteText } from '../../shared/note-doc'
-import { countWords } from '../../shared/text'
+import { countWords, openingWords } from '../../shared/text'
 import { LibraryError } from '../library/errors'
 import type { LibraryStore } from '../library/store'
-import { openingOf } from './article-texts'
 import { requireNote } from './records'
 
 function summarizeNote(note: Note): NoteSummary {
@@ -17,7 +16,7 @@ function summarizeNote(note: Note): NoteSummary {
     id: note.id,
     title: note.title,
     // Only an untitled note is listed by its words; a titled one is listed by its title.
-    opening: note.title.trim() === '' ? openingOf(text) : '',
+    opening: note.title.trim() === '' ? openingWords(text) : '',
     wordCount: countWords(text),
     createdAt: note.createdAt,
     updatedAt: note.updatedAt

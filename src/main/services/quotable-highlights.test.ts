@@ -6,7 +6,6 @@ import type { AnchoredHighlight, RequestOf } from '../../shared/ipc/contract'
 import type { Highlight } from '../../shared/model'
 import { splitParagraphs } from '../../shared/text'
 import { withTempDir } from '../library/test-support'
-import { foldForSearch, queryWords } from './quotable-highlights'
 import { COLLIDER, nth, openTestClient, type TestClient } from './test-client'
 
 const THE_GROVE = '003_6483be90c9dc3807'
@@ -42,23 +41,6 @@ async function library(dir: string) {
   const comeHome = await mark(client, INTERVIEW, '"Come Home" (feat. André 3000)')
   return { client, hipHop, h: { missy, monae, astounded, trend, comeHome } }
 }
-
-describe('foldForSearch', () => {
-  it.each([
-    ['André', 'andre'],
-    ['MONÁE', 'monae'],
-    ['isn’t', "isn't"],
-    ['“Bubblin,”', '"bubblin,"'],
-    ['ﬁlm', 'film']
-  ])('folds %s to %s', (text, folded) => {
-    expect(foldForSearch(text)).toBe(folded)
-  })
-
-  it('splits a query into words, ignoring extra spaces', () => {
-    expect(queryWords('  Janelle   MONÁE \n')).toEqual(['janelle', 'monae'])
-    expect(queryWords('   ')).toEqual([])
-  })
-})
 
 describe('highlights:search', () => {
   it('finds the highlights holding every word of the query in their quote, note, article title, outlet or themes', () =>

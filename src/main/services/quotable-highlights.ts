@@ -4,37 +4,19 @@
 import type { ParsedRequestOf, QuotableHighlight } from '../../shared/ipc/contract'
 import type { Article, Highlight } from '../../shared/model'
 import { noteText } from '../../shared/note-doc'
+import { articleSpeakers } from '../../shared/speakers'
+import { foldForSearch, queryWords } from '../../shared/text'
+import { descendantIds } from '../../shared/theme-tree'
 import type { LibraryStore } from '../library/store'
 import type { ArticleTexts } from './article-texts'
 import { requireArticle, requireTheme } from './records'
-import { descendantIds } from './theme-tree'
-import { articleSpeakers } from '../../shared/speakers'
 
 /** Enough to fill the quotation picker; a narrower query finds the rest. */
 const DEFAULT_LIMIT = 50
 
 /**
- * Text as a search compares it: without case or accents ("andre" finds "André"), and with typographic
- * quotes made plain, since the archive has "didn’t" where a person types "didn't".
- */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[‘’‚‛]/g, "'")
-    .replace(/[“”„‟]/g, '"')
-    .toLocaleLowerCase('en')
-}
-
-/** The words a query asks for; a highlight matches when its text holds every one of them. */
-export function queryWords(query: string): string[] {
-  return foldForSearch(query).split(/\s+/).filter((word) => word !== '')
-}
-
-/**
- * Who says the quoted words, where an interview labels its speakers. Not attributed yet: the speaker
- * module is wired in here (with the article's kind, the text shown and the passage's place in it), and
- * every quotation offered picks it up.
+ * Who says the quoted words, where an interview labels its speakers: found by the speaker module from the
+ * article's kind, the text shown and the passage's place in it; null when the text does not say.
  */
 function speakerOf(article: Article, text: string | null, highlight: Highlight): string | null {
   return text === null ? null : articleSpeakers(text, article.meta.kind, article.meta.author)(highlight.position.start)

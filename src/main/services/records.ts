@@ -3,29 +3,17 @@
 import type { Article, Highlight, LibraryData, Note, Theme } from '../../shared/model'
 import { LibraryError, notFound } from '../library/errors'
 
-export function requireArticle(data: Pick<LibraryData, 'articles'>, id: string): Article {
-  const article = data.articles.find((a) => a.id === id)
-  if (!article) throw notFound(`Article “${id}”`)
-  return article
+/** The record called `id`, or the error naming what is missing: "Article “…” is not in the library". */
+function requireRecord<T extends { id: string }>(records: readonly T[], id: string, kind: string): T {
+  const record = records.find((r) => r.id === id)
+  if (!record) throw notFound(`${kind} “${id}”`)
+  return record
 }
 
-export function requireHighlight(data: Pick<LibraryData, 'highlights'>, id: string): Highlight {
-  const highlight = data.highlights.find((h) => h.id === id)
-  if (!highlight) throw notFound(`Highlight “${id}”`)
-  return highlight
-}
-
-export function requireTheme(data: Pick<LibraryData, 'themes'>, id: string): Theme {
-  const theme = data.themes.find((t) => t.id === id)
-  if (!theme) throw notFound(`Theme “${id}”`)
-  return theme
-}
-
-export function requireNote(data: Pick<LibraryData, 'notes'>, id: string): Note {
-  const note = data.notes.find((n) => n.id === id)
-  if (!note) throw notFound(`Note “${id}”`)
-  return note
-}
+export const requireArticle = (data: Pick<LibraryData, 'articles'>, id: string): Article => requireRecord(data.articles, id, 'Article')
+export const requireHighlight = (data: Pick<LibraryData, 'highlights'>, id: string): Highlight => requireRecord(data.highlights, id, 'Highlight')
+export const requireTheme = (data: Pick<LibraryData, 'themes'>, id: string): Theme => requireRecord(data.themes, id, 'Theme')
+export const requireNote = (data: Pick<LibraryData, 'notes'>, id: string): Note => requireRecord(data.notes, id, 'Note')
 
 /** The ids without repeats, in the order first given; every one must name a theme in the library. */
 export function existingThemeIds(data: Pick<LibraryData, 'themes'>, ids: readonly string[]): string[] {

@@ -1,19 +1,6 @@
-// The codebook is a tree of themes linked by parentId. These pure helpers answer the questions that keep
-// it a tree (no theme inside itself) with readable names (no two siblings called the same).
+// The codebook is a tree of themes linked by parentId (walked by shared/theme-tree.ts). These pure helpers
+// keep its names readable: no two siblings called the same, and messages that say where a theme sits.
 import type { Theme } from '../../shared/model'
-
-/** Every theme below `id`, at any depth (not `id` itself). */
-export function descendantIds(themes: readonly Theme[], id: string): Set<string> {
-  const below = new Set<string>()
-  let frontier = [id]
-  while (frontier.length > 0) {
-    const parents = new Set(frontier)
-    // `below.has` also guards against a cycle a hand-edited file might contain.
-    frontier = themes.filter((t) => t.parentId !== null && parents.has(t.parentId) && !below.has(t.id) && t.id !== id).map((t) => t.id)
-    for (const child of frontier) below.add(child)
-  }
-  return below
-}
 
 /** Names compare as a person reads them: "Heritage", "heritage" and "HERITAGE" are one name. */
 export function sameName(a: string, b: string): boolean {

@@ -3,10 +3,11 @@
 import { randomUUID } from 'node:crypto'
 import type { ParsedRequestOf, ThemeSummary } from '../../shared/ipc/contract'
 import type { LibraryData, Theme } from '../../shared/model'
+import { descendantIds } from '../../shared/theme-tree'
 import { LibraryError } from '../library/errors'
 import type { LibraryStore } from '../library/store'
 import { requireTheme } from './records'
-import { descendantIds, placeOf, siblingNamed } from './theme-tree'
+import { placeOf, siblingNamed } from './theme-tree'
 
 /**
  * Colours a new theme gets when none is chosen: the starting codebook's seven, then five more of the same

@@ -18,7 +18,7 @@ export class ApiFailure extends Error {
 
 /** The sentence to show for a failed request (main's readable message), or for anything else thrown. */
 export function messageOf(error: unknown): string {
-  return error instanceof ApiFailure ? error.message : error instanceof Error ? error.message : String(error)
+  return error instanceof Error ? error.message : String(error)
 }
 
 export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {

@@ -13,6 +13,7 @@ import {
   type ArticleKind,
   type Theme
 } from '../model'
+import { CITATION_STYLES } from '../citation'
 import { NoteDoc, SAFE_LINK } from '../note-doc'
 import type { Channel, AppCommand } from './channels'
 
@@ -89,8 +90,6 @@ export interface QuotableHighlight {
 
 export const EXPORT_FORMATS = ['markdown', 'csv', 'json'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
-/** The citation styles the Markdown export offers; the first is the default. */
-export const CITATION_STYLES = ['outlet-title-date', 'outlet-date', 'author-title-outlet-date', 'title-outlet-date'] as const
 
 const ExportScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('article'), articleId: Id }).strict(),

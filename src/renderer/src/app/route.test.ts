@@ -14,7 +14,7 @@ describe('routes', () => {
     expect(parseRoute(hrefFor(route))).toEqual(route)
   })
 
-  it('falls back to the library for anything else', () => {
-    expect(parseRoute('#/nowhere')).toEqual({ name: 'library' })
+  it.each(['#/nowhere', '#/article/%E0', '#/article/abc/highlight/%', '#/themes/%E0', '#/notes/%zz'])('falls back to the library for %s', (hash) => {
+    expect(parseRoute(hash)).toEqual({ name: 'library' })
   })
 })

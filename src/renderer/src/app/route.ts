@@ -9,7 +9,17 @@ export type Route =
   | { name: 'notes' }
   | { name: 'note'; id: string }
 
+/** The screen a hash names; the library for anything else, a malformed escape ("%E0") included. */
 export function parseRoute(hash: string): Route {
+  try {
+    return routeOf(hash)
+  } catch (error) {
+    if (error instanceof URIError) return { name: 'library' }
+    throw error
+  }
+}
+
+function routeOf(hash: string): Route {
   const article = /^#\/article\/([^/]+)(?:\/highlight\/([^/]+))?$/.exec(hash)
   if (article?.[1]) {
     const id = decodeURIComponent(article[1])

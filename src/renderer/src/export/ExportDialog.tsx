@@ -2,8 +2,10 @@
 // Annotation JSON) and options; main asks where to save, writes the file atomically and answers with a
 // summary. Long exports show their progress. Backup and restore of the whole library live here too.
 import { useEffect, useId, useRef, useState } from 'react'
-import { CITATION_STYLES, type ExportFormat, type ExportScope, type ExportSummary, type Progress, type RestoreSummary, type ThemeSummary } from '../../../shared/ipc/contract'
+import { CITATION_STYLES, DEFAULT_CITATION_STYLE, type CitationStyle } from '../../../shared/citation'
+import type { ExportFormat, ExportScope, ExportSummary, Progress, RestoreSummary, ThemeSummary } from '../../../shared/ipc/contract'
 import { call, messageOf, onProgress } from '../api'
+import { plural } from '../app/format'
 
 export interface ExportTarget {
   /** The scope to start with: the article being read, the theme being viewed, or the library. */
@@ -19,7 +21,7 @@ interface Props {
   onClose: () => void
 }
 
-const CITATION_LABELS: Record<(typeof CITATION_STYLES)[number], string> = {
+const CITATION_LABELS: Record<CitationStyle, string> = {
   'outlet-title-date': '— Outlet, Title, Date',
   'outlet-date': '— Outlet, Date',
   'author-title-outlet-date': '— Author, Title, Outlet, Date',
@@ -34,15 +36,13 @@ const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
 
 type Outcome = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; message: string } | { kind: 'failed'; message: string }
 
-const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`
-
 export function ExportDialog({ target, articles, themes, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const [scope, setScope] = useState<ExportScope>(target.scope)
   const [format, setFormat] = useState<ExportFormat>('markdown')
   const [layout, setLayout] = useState<'file' | 'folder'>('file')
-  const [citationStyle, setCitationStyle] = useState<(typeof CITATION_STYLES)[number]>('outlet-title-date')
+  const [citationStyle, setCitationStyle] = useState<CitationStyle>(DEFAULT_CITATION_STYLE)
   const [includeNotes, setIncludeNotes] = useState(true)
   const [byteOrderMark, setByteOrderMark] = useState(true)
   const [openAfterRestore, setOpenAfterRestore] = useState(false)

@@ -1,6 +1,7 @@
 // Sorting and filtering of the library list. The reader's previous/next follow the same order, so the
 // user moves through articles the way the list shows them.
 import type { ArticleSummary } from '../../../shared/ipc/contract'
+import { foldForSearch, queryWords } from '../../../shared/text'
 
 export const SORT_KEYS = ['title', 'outlet', 'date', 'kind', 'wordCount'] as const
 export type SortKey = (typeof SORT_KEYS)[number]
@@ -31,14 +32,12 @@ export function sortArticles(list: readonly ArticleSummary[], order: SortOrder):
   return [...list].sort((a, b) => compare(a, b, order) || collator.compare(displayTitle(a), displayTitle(b)))
 }
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-
 /** Every word typed must appear in the title, opening, outlet, author, kind or date. */
 export function filterArticles(list: readonly ArticleSummary[], query: string): ArticleSummary[] {
-  const words = fold(query).split(/\s+/).filter(Boolean)
+  const words = queryWords(query)
   if (words.length === 0) return [...list]
   return list.filter((a) => {
-    const haystack = fold([a.title, a.opening, a.outlet, a.author, a.kind, a.date].join(' '))
+    const haystack = foldForSearch([a.title, a.opening, a.outlet, a.author, a.kind, a.date].join(' '))
     return words.every((w) => haystack.includes(w))
   })
 }

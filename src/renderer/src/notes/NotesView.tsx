@@ -5,6 +5,7 @@ import type { NoteSummary, ThemeSummary } from '../../../shared/ipc/contract'
 import type { Note } from '../../../shared/model'
 import { call, messageOf } from '../api'
 import { flushAll } from '../app/flush-registry'
+import { formatDateTime } from '../app/format'
 import { hrefFor, navigate } from '../app/route'
 import { NoteEditor } from './editor/NoteEditor'
 import { useAutosave } from './editor/use-autosave'
@@ -13,8 +14,6 @@ interface Props {
   noteId: string | null
   themes: ThemeSummary[]
 }
-
-const edited = (iso: string): string => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })
 
 export function NotesView({ noteId, themes }: Props) {
   const [notes, setNotes] = useState<NoteSummary[] | null>(null)
@@ -86,7 +85,7 @@ export function NotesView({ noteId, themes }: Props) {
               <a href={hrefFor({ name: 'note', id: note.id })} aria-current={note.id === noteId ? 'page' : undefined}>
                 <span className={note.title ? 'note-title' : 'note-title untitled'}>{note.title || note.opening || 'Untitled note'}</span>
                 <span className="theme-names">
-                  {edited(note.updatedAt)} · {note.wordCount} words
+                  {formatDateTime(note.updatedAt)} · {note.wordCount} words
                 </span>
               </a>
             </li>

@@ -19,8 +19,9 @@ export function CorrectionEditor({ articleId, text, corrected, onDone }: Props) 
     setBusy(true)
     try {
       const result = await call('articles:correct-text', { id: articleId, text: next })
-      const lost = result.unanchored ? `; ${result.unanchored} could not be placed and are listed as unanchored` : ''
-      onDone(`${next === null ? 'Original text restored' : 'Correction saved'}: ${result.anchored} highlights placed${lost}.`)
+      const placed = `${result.anchored} ${result.anchored === 1 ? 'highlight' : 'highlights'} placed`
+      const lost = result.unanchored === 0 ? '' : `; ${result.unanchored} could not be placed and ${result.unanchored === 1 ? 'is' : 'are'} listed as unanchored`
+      onDone(`${next === null ? 'Original text restored' : 'Correction saved'}: ${placed}${lost}.`)
     } catch (failure) {
       setError(messageOf(failure))
       setBusy(false)

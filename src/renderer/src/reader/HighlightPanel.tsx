@@ -4,6 +4,7 @@ import { useState, type CSSProperties } from 'react'
 import type { AnchoredHighlight, ThemeSummary } from '../../../shared/ipc/contract'
 import type { HighlightColor, Theme } from '../../../shared/model'
 import type { NoteDoc } from '../../../shared/note-doc'
+import { formatDateTime } from '../app/format'
 import { NoteEditor } from '../notes/editor/NoteEditor'
 import { ThemePicker } from '../themes/ThemePicker'
 import { COLOR_NAMES, HIGHLIGHT_COLORS, highlightHex, PALETTE, themeNames } from './colors'
@@ -22,7 +23,6 @@ interface Props {
 }
 
 const excerpt = (quote: string, length = 90): string => (quote.length > length ? `${quote.slice(0, length)}…` : quote)
-const when = (iso: string): string => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })
 
 export function HighlightPanel({ highlights, themes, themeMap, selectedId, onSelect, article, onCreateTheme, onStartReattach, memo }: Props) {
   const [filter, setFilter] = useState('')
@@ -97,8 +97,8 @@ export function HighlightPanel({ highlights, themes, themeMap, selectedId, onSel
             save={(doc) => article.saveNote(selected.id, doc)}
           />
           <p className="times">
-            Created {when(selected.createdAt)}
-            {selected.updatedAt !== selected.createdAt ? ` · edited ${when(selected.updatedAt)}` : ''}
+            Created {formatDateTime(selected.createdAt)}
+            {selected.updatedAt !== selected.createdAt ? ` · edited ${formatDateTime(selected.updatedAt)}` : ''}
           </p>
           <button type="button" className="danger" onClick={() => void article.remove(selected.id).then(() => onSelect(null))}>
             Delete highlight

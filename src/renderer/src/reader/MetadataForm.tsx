@@ -1,9 +1,9 @@
 // An article's metadata, editable in place: each field saves a moment after typing stops and when it
 // loses focus. A refused value (a malformed date or address) is reported and left for the user to fix.
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { ARTICLE_KINDS, type Article, type ArticleMeta } from '../../../shared/model'
 import { call, messageOf } from '../api'
-import { registerFlush } from '../app/flush-registry'
+import { useFlushOnLeave } from '../app/flush-registry'
 
 const SAVE_DELAY_MS = 600
 
@@ -47,17 +47,7 @@ export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
   // Whatever is still waiting is sent when the reader closes or the page goes away.
   const saveRef = useRef(save)
   saveRef.current = save
-  useEffect(() => {
-    const flush = (): Promise<boolean> => saveRef.current()
-    const onHide = (): void => void flush()
-    const unregister = registerFlush(flush)
-    window.addEventListener('pagehide', onHide)
-    return () => {
-      unregister()
-      window.removeEventListener('pagehide', onHide)
-      void flush()
-    }
-  }, [])
+  useFlushOnLeave(useCallback(() => saveRef.current(), []))
 
   const edit = <K extends keyof ArticleMeta>(key: K, value: ArticleMeta[K]): void => {
     setMeta((m) => ({ ...m, [key]: value }))

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import type { ThemeSummary } from '../../../shared/ipc/contract'
 import type { HighlightColor, Theme } from '../../../shared/model'
-import { countWords, sentenceRanges } from '../../../shared/text'
+import { countWords, openingWords, sentenceRanges } from '../../../shared/text'
 import { formatCount } from '../app/format'
 import { TEXT_SIZE_STEP } from '../app/preferences'
 import { navigate } from '../app/route'
@@ -155,7 +155,7 @@ export function ReaderView(props: Props) {
 
   const { text, textStatus } = detail
   const meta = detail.article
-  const opening = text ? text.trim().split(/\s+/).slice(0, 12).join(' ') + '…' : 'Untitled'
+  const opening = text ? `${openingWords(text)}…` : 'Untitled'
   const lastDeleted = article.deleted.at(-1)
 
   return (

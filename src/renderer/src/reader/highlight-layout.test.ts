@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { firstSegments, segmentParagraph } from './highlight-layout'
+import { segmentParagraph } from './highlight-layout'
 
 const paragraph = { start: 100, end: 140, text: 'x'.repeat(40) }
 
@@ -27,11 +27,5 @@ describe('segmentParagraph', () => {
   it('covers the paragraph exactly, so the text is unchanged', () => {
     const segments = segmentParagraph(paragraph, [{ id: 'a', start: 90, end: 200 }])
     expect(segments).toEqual([{ start: 100, end: 140, ids: ['a'] }])
-  })
-
-  it('finds where each highlight starts across paragraphs', () => {
-    const second = { start: 141, end: 160, text: 'y'.repeat(19) }
-    const placed = [{ id: 'across', start: 120, end: 150 }]
-    expect(firstSegments([segmentParagraph(paragraph, placed), segmentParagraph(second, placed)])).toEqual(new Map([['across', 120]]))
   })
 })

@@ -36,12 +36,3 @@ export function segmentParagraph(paragraph: Paragraph, placed: readonly PlacedHi
   }
   return segments
 }
-
-/** The id of the highlight each highlight's first visible segment belongs to: where it takes focus. */
-export function firstSegments(segmentsByParagraph: readonly Segment[][]): Map<string, number> {
-  const first = new Map<string, number>()
-  for (const segments of segmentsByParagraph) {
-    for (const segment of segments) for (const id of segment.ids) if (!first.has(id)) first.set(id, segment.start)
-  }
-  return first
-}

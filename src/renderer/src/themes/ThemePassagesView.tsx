@@ -3,12 +3,14 @@
 // This is where a codebook becomes analysis: reading all the "fatherhood" passages side by side.
 import { useEffect, useId, useMemo, useState } from 'react'
 import type { ThemePassage, ThemeSummary } from '../../../shared/ipc/contract'
+import { descendantIds } from '../../../shared/theme-tree'
 import { call, messageOf } from '../api'
-import {countsLabel, plural } from './labels'
-import { articleHref, CODEBOOK_HREF, passageHref } from './links'
+import { plural } from '../app/format'
+import { hrefFor } from '../app/route'
+import { countsLabel } from './labels'
 import { groupByArticle, type ArticlePassages } from './passages'
 import { Swatch } from './Swatch'
-import { descendantIds, themePaths } from './tree'
+import { themePaths } from './tree'
 import './themes.css'
 
 type Loaded = { themeId: string; themes: ThemeSummary[]; passages: ThemePassage[] | null; error: string | null }
@@ -50,7 +52,7 @@ export function ThemePassagesView({ themeId }: { themeId: string }) {
         <p className="theme-error" role="alert">
           The theme could not be loaded: {loadError}
         </p>
-        <a href={CODEBOOK_HREF}>All themes</a>
+        <a href={hrefFor({ name: 'themes' })}>All themes</a>
       </main>
     )
   }
@@ -69,7 +71,7 @@ export function ThemePassagesView({ themeId }: { themeId: string }) {
       <main className="themes-page" aria-labelledby="passages-title">
         <h1 id="passages-title">Theme not found</h1>
         <p>This theme is no longer in the codebook; it may have been merged into another or deleted.</p>
-        <a href={CODEBOOK_HREF}>All themes</a>
+        <a href={hrefFor({ name: 'themes' })}>All themes</a>
       </main>
     )
   }
@@ -81,7 +83,7 @@ export function ThemePassagesView({ themeId }: { themeId: string }) {
   return (
     <main className="themes-page passages-page" aria-labelledby="passages-title">
       <p className="passages-back">
-        <a href={CODEBOOK_HREF}>All themes</a>
+        <a href={hrefFor({ name: 'themes' })}>All themes</a>
       </p>
       <header className="passages-head">
         <h1 id="passages-title">
@@ -115,7 +117,7 @@ export function ThemePassagesView({ themeId }: { themeId: string }) {
         <p className="count" role="status">
           {groups.length === 0
             ? 'No passage has this theme yet. Highlight a passage in the reader and give it this theme.'
-            : `Showing ${plural(loaded.passages?.length ?? 0, 'passage', 'passages')} from ${plural(groups.length, 'article', 'articles')}${includeChildren ? ', sub-themes included' : ''}.`}
+            : `Showing ${plural(loaded.passages?.length ?? 0, 'passage')} from ${plural(groups.length, 'article')}${includeChildren ? ', sub-themes included' : ''}.`}
         </p>
       )}
       {groups.map((group) => (
@@ -137,7 +139,7 @@ function ArticleGroup({ group, themeId, byId, paths }: GroupProps) {
   return (
     <section className="passages-article" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        <a href={articleHref(group.articleId)} className={group.articleTitle ? undefined : 'untitled'}>
+        <a href={hrefFor({ name: 'article', id: group.articleId })} className={group.articleTitle ? undefined : 'untitled'}>
           {group.articleTitle || 'Untitled article'}
         </a>
       </h2>
@@ -164,7 +166,7 @@ function ArticleGroup({ group, themeId, byId, paths }: GroupProps) {
                   <span className="themes-muted">No other themes</span>
                 )}
                 {/* The heading describes the link, so "Open at passage" says which article it opens. */}
-                <a className="passage-open" href={passageHref(highlight.articleId, highlight.id)} aria-describedby={headingId}>
+                <a className="passage-open" href={hrefFor({ name: 'article', id: highlight.articleId, highlightId: highlight.id })} aria-describedby={headingId}>
                   Open at passage
                 </a>
               </div>

@@ -3,8 +3,8 @@
 // only requested here; the codebook page asks for confirmation before doing them.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { RequestOf, ThemeSummary } from '../../../shared/ipc/contract'
+import { hrefFor } from '../app/route'
 import { countsLabel } from './labels'
-import { themeHref } from './links'
 import { parentCandidates } from './tree'
 
 export type ThemePatch = Omit<RequestOf<'themes:update'>, 'id'>
@@ -112,7 +112,7 @@ export function ThemeRow({ theme, codebook, paths, onUpdate, onRequestMerge, onR
           onBlur={saveName}
           onKeyDown={(e) => onFieldKey(e, saveName, () => setName(null))}
         />
-        <a className="codebook-counts" href={themeHref(theme.id)}>
+        <a className="codebook-counts" href={hrefFor({ name: 'theme', id: theme.id })}>
           {countsLabel(theme.highlightCount, theme.articleCount)}
         </a>
       </div>

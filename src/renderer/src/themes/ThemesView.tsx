@@ -4,7 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { RequestOf, ThemeSummary } from '../../../shared/ipc/contract'
 import { call, messageOf } from '../api'
 import { ConfirmDialog } from '../app/ConfirmDialog'
-import {deleteChildrenNote, deleteConsequence, mergeChildrenNote, mergeConsequence, plural } from './labels'
+import { plural } from '../app/format'
+import { deleteChildrenNote, deleteConsequence, mergeChildrenNote, mergeConsequence } from './labels'
 import { NewThemeForm } from './NewThemeForm'
 import { ThemeRow, type ThemePatch } from './ThemeRow'
 import { buildTree, orderThemes, themePaths, type ThemeNode } from './tree'
@@ -84,7 +85,7 @@ export function ThemesView({ onChanged }: { onChanged?(): void }) {
     try {
       if (pending.kind === 'delete') {
         const { deleted, highlightsAffected } = await call('themes:delete', { id: pending.theme.id })
-        await changed(`Deleted theme ${deleted.name}; ${plural(highlightsAffected, 'highlight', 'highlights')} changed.`)
+        await changed(`Deleted theme ${deleted.name}; ${plural(highlightsAffected, 'highlight')} changed.`)
       } else {
         const target = await call('themes:merge', { sourceId: pending.source.id, targetId: pending.target.id })
         await changed(`Merged ${pending.source.name} into ${target.name}.`)
@@ -128,7 +129,7 @@ export function ThemesView({ onChanged }: { onChanged?(): void }) {
         <h1 id="themes-title" ref={headingRef} tabIndex={-1}>
           Themes
         </h1>
-        {themes ? <p className="count">{plural(themes.length, 'theme', 'themes')}</p> : null}
+        {themes ? <p className="count">{plural(themes.length, 'theme')}</p> : null}
       </div>
       <p className="themes-visually-hidden" role="status">
         {status}

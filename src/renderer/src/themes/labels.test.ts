@@ -1,6 +1,5 @@
-import { messageOf } from '../api'
 import { describe, expect, it } from 'vitest'
-import {countsLabel, deleteChildrenNote, deleteConsequence, mergeChildrenNote, mergeConsequence } from './labels'
+import { countsLabel, deleteChildrenNote, deleteConsequence, mergeChildrenNote, mergeConsequence } from './labels'
 
 describe('count sentences', () => {
   it.each([
@@ -26,11 +25,6 @@ describe('count sentences', () => {
     [3, 'Its 3 highlights get “b”; “a” then leaves the codebook.']
   ])('merging a theme on %i highlights', (h, expected) => {
     expect(mergeConsequence('a', 'b', h)).toBe(expected)
-  })
-
-  it('reads the message of anything thrown', () => {
-    expect(messageOf(new Error('A theme called “x” already exists.'))).toBe('A theme called “x” already exists.')
-    expect(messageOf('plain')).toBe('plain')
   })
 
   it.each([

@@ -1,17 +1,16 @@
 // The sentences the theme screens say about counts, kept in one pure module so "1 highlight" and
 // "2 highlights" read right everywhere and are tested once.
-
-export const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+import { plural } from '../app/format'
 
 /** "12 highlights in 3 articles": the link from a codebook row to its passages. */
 export function countsLabel(highlightCount: number, articleCount: number): string {
-  return `${plural(highlightCount, 'highlight', 'highlights')} in ${plural(articleCount, 'article', 'articles')}`
+  return `${plural(highlightCount, 'highlight')} in ${plural(articleCount, 'article')}`
 }
 
 /** What deleting a theme does, said before the user confirms. */
 export function deleteConsequence(highlightCount: number, articleCount: number): string {
   if (highlightCount === 0) return 'No highlight has this theme, so no passage changes.'
-  if (highlightCount === 1) return `1 highlight in ${plural(articleCount, 'article', 'articles')} loses this theme; the highlight itself stays.`
+  if (highlightCount === 1) return `1 highlight in ${plural(articleCount, 'article')} loses this theme; the highlight itself stays.`
   return `${countsLabel(highlightCount, articleCount)} lose this theme; the highlights themselves stay.`
 }
 
@@ -20,7 +19,7 @@ export function mergeConsequence(sourceName: string, targetName: string, highlig
   const gone = `“${sourceName}” then leaves the codebook.`
   if (highlightCount === 0) return `It has no highlights; ${gone}`
   const verb = highlightCount === 1 ? 'gets' : 'get'
-  return `Its ${plural(highlightCount, 'highlight', 'highlights')} ${verb} “${targetName}”; ${gone}`
+  return `Its ${plural(highlightCount, 'highlight')} ${verb} “${targetName}”; ${gone}`
 }
 
 /** Where a deleted theme's sub-themes go (main moves them up to its own place), said before confirming. */

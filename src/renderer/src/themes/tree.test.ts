@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   buildTree,
-  descendantIds,
   findByName,
   flattenTree,
-  foldForMatch,
   matchesQuery,
   orderThemes,
   parentCandidates,
@@ -55,20 +53,7 @@ describe('buildTree', () => {
   })
 })
 
-describe('descendantIds and parentCandidates', () => {
-  it.each([
-    ['h', ['b', 'k', 'hb']],
-    ['k', ['hb']],
-    ['hb', []],
-    ['f', []]
-  ])('the descendants of %s', (id, expected) => {
-    expect([...descendantIds(codebook, id)].sort()).toEqual([...expected].sort())
-  })
-
-  it('ends on a loop of parents', () => {
-    expect([...descendantIds([theme('a', 'a', 'b'), theme('b', 'b', 'a')], 'a')]).toEqual(['b'])
-  })
-
+describe('parentCandidates', () => {
   it('offers as parents every theme but the theme itself and its descendants, in codebook order', () => {
     expect(parentCandidates(codebook, 'k').map((t) => t.name)).toEqual(['Éthique', 'fatherhood', 'heritage', 'Black roots'])
     expect(parentCandidates(codebook, 'h').map((t) => t.name)).toEqual(['Éthique', 'fatherhood'])
@@ -103,10 +88,6 @@ describe('matching', () => {
     ['heritage', 'heritages', false]
   ])('%s contains %s: %s', (text, query, expected) => {
     expect(matchesQuery(text, query)).toBe(expected)
-  })
-
-  it('folds spacing so pasted names compare equal', () => {
-    expect(foldForMatch('  Black   musical\tlineage ')).toBe('black musical lineage')
   })
 
   it('finds existing themes by a name typed differently, in codebook order', () => {

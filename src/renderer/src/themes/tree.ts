@@ -2,6 +2,8 @@
 // under parents, and all three need the same order, the same "parent / child" label and the same
 // forgiving match. Pure (no DOM, no React) so Vitest checks it under plain Node.
 import type { Theme } from '../../../shared/model'
+import { foldForSearch } from '../../../shared/text'
+import { descendantIds } from '../../../shared/theme-tree'
 
 /** The fields the tree needs; ThemeSummary and Theme both fit. */
 export type ThemeShape = Pick<Theme, 'id' | 'name' | 'parentId'>
@@ -71,18 +73,6 @@ export function orderThemes<T extends ThemeShape>(themes: readonly T[]): T[] {
   return flattenTree(buildTree(themes)).map((node) => node.theme)
 }
 
-/** Every theme nested under `id`, at any depth, not counting `id` itself. */
-export function descendantIds(themes: readonly ThemeShape[], id: string): Set<string> {
-  const found = new Set<string>()
-  let frontier = [id]
-  while (frontier.length > 0) {
-    const parents = new Set(frontier)
-    frontier = themes.filter((t) => t.parentId !== null && parents.has(t.parentId) && t.id !== id && !found.has(t.id)).map((t) => t.id)
-    for (const child of frontier) found.add(child)
-  }
-  return found
-}
-
 /** The themes `id` may be moved under: any but itself and its own descendants, which would make a loop. */
 export function parentCandidates<T extends ThemeShape>(themes: readonly T[], id: string): T[] {
   const excluded = descendantIds(themes, id)
@@ -106,28 +96,9 @@ export function themePaths(themes: readonly ThemeShape[]): Map<string, string> {
   return paths
 }
 
-// Letters that carry no combining mark in Unicode, so NFD alone would leave them unmatched by a plain
-// Latin query ("Øresund" found by "oresund").
-const FOLDS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ħ: 'h', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th' }
-
-/**
- * The form names are compared in: lower case, accents removed, spaces collapsed. Composed again after
- * the marks go so Hangul and other scripts that NFD splits into parts still match syllable by syllable.
- */
-export function foldForMatch(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[øłđħıæœßþ]/g, (c) => FOLDS[c] ?? c)
-    .replace(/\s+/g, ' ')
-    .trim()
-}
-
-/** True when `query` occurs anywhere in `text`, ignoring case and accents; an empty query matches all. */
+/** True when `query` occurs anywhere in `text`, ignoring case, accents and spacing; an empty query matches all. */
 export function matchesQuery(text: string, query: string): boolean {
-  return foldForMatch(text).includes(foldForMatch(query))
+  return foldForSearch(text).includes(foldForSearch(query))
 }
 
 /**
@@ -135,8 +106,8 @@ export function matchesQuery(text: string, query: string): boolean {
  * typing a name never makes a near-twin. Several when siblings of different parents share a name.
  */
 export function findByName<T extends ThemeShape>(themes: readonly T[], name: string): T[] {
-  const wanted = foldForMatch(name)
-  return wanted === '' ? [] : orderThemes(themes).filter((t) => foldForMatch(t.name) === wanted)
+  const wanted = foldForSearch(name)
+  return wanted === '' ? [] : orderThemes(themes).filter((t) => foldForSearch(t.name) === wanted)
 }
 
 export interface ThemeOption<T extends ThemeShape> {
@@ -152,7 +123,7 @@ export interface ThemeOption<T extends ThemeShape> {
 export function pickerOptions<T extends ThemeShape>(themes: readonly T[], query: string, excluded: ReadonlySet<string>): ThemeOption<T>[] {
   const paths = themePaths(themes)
   const byPath = query.includes('/')
-  const wanted = byPath ? foldForMatch(query).replace(/\s*\/\s*/g, PATH_SEPARATOR) : query
+  const wanted = byPath ? foldForSearch(query).replace(/\s*\/\s*/g, PATH_SEPARATOR) : query
   return orderThemes(themes)
     .filter((t) => !excluded.has(t.id))
     .map((theme) => ({ theme, path: paths.get(theme.id) ?? theme.name }))

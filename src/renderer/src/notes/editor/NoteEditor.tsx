@@ -4,7 +4,7 @@
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react'
 import { useEffect, useMemo, useState } from 'react'
 import type { ThemeSummary } from '../../../../shared/ipc/contract'
-import { EMPTY_DOC, quotedHighlightIds, SAFE_LINK, type NoteDoc } from '../../../../shared/note-doc'
+import { EMPTY_DOC, quotationAttrs, quotedHighlightIds, SAFE_LINK, type NoteDoc } from '../../../../shared/note-doc'
 import { call } from '../../api'
 import { navigate } from '../../app/route'
 import { ConfirmDialog } from '../../app/ConfirmDialog'
@@ -91,15 +91,7 @@ export function NoteEditor({ label, doc, save, placeholder = 'Write…', themes,
             editor
               .chain()
               .focus()
-              .insertHighlightQuote({
-                highlightId: found.highlight.id,
-                articleId: found.highlight.articleId,
-                quote: found.highlight.quote.exact,
-                articleTitle: found.articleTitle,
-                outlet: found.outlet,
-                date: found.date,
-                speaker: found.speaker
-              })
+              .insertHighlightQuote(quotationAttrs(found))
               .run()
           }}
         />

@@ -2,8 +2,8 @@
 // (article, outlet, date, speaker) as attributes, and links back to the passage while it exists.
 import { mergeAttributes, Node } from '@tiptap/core'
 import { NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react'
+import { quotationCitation } from '../../../../shared/citation'
 import type { HighlightQuoteAttrs } from '../../../../shared/note-doc'
-import { formatDate } from '../../app/format'
 import { useQuoteSources } from './quote-sources'
 
 const ATTRS = ['highlightId', 'articleId', 'quote', 'articleTitle', 'outlet', 'date', 'speaker'] as const
@@ -16,13 +16,6 @@ declare module '@tiptap/core' {
   }
 }
 
-/** "— Anderson .Paak, in Collider, Sep 27, 2024" or "— Collider, Title, Sep 27, 2024". */
-export function citationOf(attrs: Pick<HighlightQuoteAttrs, 'articleTitle' | 'outlet' | 'date' | 'speaker'>): string {
-  const date = formatDate(attrs.date)
-  if (attrs.speaker) return `— ${[attrs.speaker, attrs.outlet ? `in ${attrs.outlet}` : attrs.articleTitle, date].filter(Boolean).join(', ')}`
-  return `— ${[attrs.outlet, attrs.articleTitle, date].filter(Boolean).join(', ')}`
-}
-
 function QuoteView({ node }: ReactNodeViewProps) {
   const attrs = node.attrs as HighlightQuoteAttrs
   const sources = useQuoteSources()
@@ -31,7 +24,7 @@ function QuoteView({ node }: ReactNodeViewProps) {
     <NodeViewWrapper as="figure" className="note-quote" data-highlight-quote="" contentEditable={false}>
       <blockquote>{attrs.quote}</blockquote>
       <figcaption>
-        <span className="citation">{citationOf(attrs)}</span>
+        <span className="citation">{quotationCitation(attrs)}</span>
         {exists === false ? (
           <span className="source-gone" role="note">
             Source highlight deleted; the quotation keeps its text.
@@ -73,7 +66,7 @@ export const HighlightQuote = Node.create({
 
   renderHTML({ HTMLAttributes, node }) {
     const attrs = node.attrs as HighlightQuoteAttrs
-    return ['figure', mergeAttributes(HTMLAttributes, { 'data-highlight-quote': '' }), ['blockquote', attrs.quote], ['figcaption', citationOf(attrs)]]
+    return ['figure', mergeAttributes(HTMLAttributes, { 'data-highlight-quote': '' }), ['blockquote', attrs.quote], ['figcaption', quotationCitation(attrs)]]
   },
 
   addNodeView() {

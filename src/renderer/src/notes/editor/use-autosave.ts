@@ -1,8 +1,8 @@
 // Autosave for an editor: a save a short moment after typing stops, on request (window closing), and
 // never a silent loss: a failed save is reported, and the text stays in the editor to be saved again.
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { messageOf } from '../../api'
-import { registerFlush } from '../../app/flush-registry'
+import { useFlushOnLeave } from '../../app/flush-registry'
 
 export const AUTOSAVE_DELAY_MS = 700
 
@@ -53,16 +53,7 @@ export function useAutosave<T>(save: (value: T) => Promise<void>): {
     [flush]
   )
 
-  useEffect(() => {
-    const unregister = registerFlush(flush)
-    const onHide = (): void => void flush()
-    window.addEventListener('pagehide', onHide)
-    return () => {
-      unregister()
-      window.removeEventListener('pagehide', onHide)
-      void flush()
-    }
-  }, [flush])
+  useFlushOnLeave(flush)
 
   return { state, schedule, flush }
 }

@@ -1,25 +1,6 @@
+// The citation line every exporter and the note editor print under a quotation, in each style.
 import { describe, expect, it } from 'vitest'
-import { articleLabel, citationLine, formatDate, quotationCitation, type CitationSource, type CitationStyle } from './citation'
-
-describe('formatDate', () => {
-  it.each([
-    ['2024-09-27', 'Sep 27, 2024'],
-    ['2024-09-09', 'Sep 9, 2024'],
-    ['2026-03-03', 'Mar 3, 2026'],
-    ['2024-02-29', 'Feb 29, 2024'],
-    ['2025-02-29', ''],
-    ['2024-13-01', ''],
-    ['', ''],
-    ['Sep 27, 2024', '']
-  ])('writes %j as %j', (iso, shown) => {
-    expect(formatDate(iso)).toBe(shown)
-  })
-
-  it('agrees with Intl en-US in UTC', () => {
-    const intl = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' })
-    for (const iso of ['2024-01-05', '2024-05-31', '2024-09-27', '2024-12-31']) expect(formatDate(iso)).toBe(intl.format(new Date(`${iso}T00:00:00Z`)))
-  })
-})
+import { articleLabel, citationLine, quotationCitation, type CitationSource, type CitationStyle } from './citation'
 
 describe('citationLine', () => {
   const collider: CitationSource = { title: '‘K-Pops!’ – Anderson .Paak Is a “Master Conductor” as a Director', outlet: 'Collider', author: 'Perri Nemiroff', date: '2024-09-27' }
@@ -38,6 +19,13 @@ describe('citationLine', () => {
 
   it('cites a quotation in a note from what the quotation keeps', () => {
     expect(quotationCitation({ articleTitle: '', outlet: 'Mochi', date: '2024-09-20', speaker: null }, 'outlet-title-date')).toBe('— Mochi, Sep 20, 2024')
+  })
+
+  it('cites a quotation in the default style where no style is chosen (the note editor)', () => {
+    const quote = { articleTitle: 'K-Pops!', outlet: 'Collider', date: '2024-09-27', speaker: 'Anderson .Paak' }
+    expect(quotationCitation(quote)).toBe('— Anderson .Paak, in Collider, K-Pops!, Sep 27, 2024')
+    expect(quotationCitation({ ...quote, speaker: null })).toBe('— Collider, K-Pops!, Sep 27, 2024')
+    expect(quotationCitation({ ...quote, outlet: '', date: 'not a date' })).toBe('— Anderson .Paak, in K-Pops!')
   })
 })
 
