@@ -69,6 +69,17 @@ describe('LibraryStore', () => {
       expect(LibraryData.parse(await readJson(dir)).articles[0]!.meta.author).toBe(expected)
     }))
 
+  it('an edit made just before quitting is on disk once flush() resolves', () =>
+    withTempDir(async (dir) => {
+      const store = await open(dir)
+      // The edit is not awaited, as when the window closes right after it is sent.
+      void store.update((data) => {
+        data.articles[2]!.meta.outlet = 'Typed at the last moment'
+      })
+      await store.flush()
+      expect(LibraryData.parse(await readJson(dir)).articles[2]!.meta.outlet).toBe('Typed at the last moment')
+    }))
+
   it('refuses a change that breaks the schema and keeps file and memory as they were', () =>
     withTempDir(async (dir) => {
       const store = await open(dir)
