@@ -1,8 +1,9 @@
 // One theme in the codebook, edited in place: colour, name, description and parent save as the user
 // leaves each field, with a refusal (a name already taken) shown beside the row. Merge and delete are
 // only requested here; the codebook page asks for confirmation before doing them.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { RequestOf, ThemeSummary } from '../../../shared/ipc/contract'
+import { useFlushOnLeave } from '../app/flush-registry'
 import { hrefFor } from '../app/route'
 import { countsLabel } from './labels'
 import { parentCandidates } from './tree'
@@ -33,6 +34,20 @@ export function ThemeRow({ theme, codebook, paths, onUpdate, onRequestMerge, onR
   const colourTimer = useRef<number | undefined>(undefined)
   const errorId = `${useId()}-error`
   useEffect(() => () => window.clearTimeout(colourTimer.current), [])
+
+  // Drafts still being typed when the window closes (or the row goes away) are saved too.
+  const latest = useRef({ name, description, colour, theme, onUpdate })
+  latest.current = { name, description, colour, theme, onUpdate }
+  const flushDrafts = useCallback(async (): Promise<boolean> => {
+    const { name: draftName, description: draftDescription, colour: draftColour, theme: held, onUpdate: update } = latest.current
+    const patch: ThemePatch = {}
+    if (draftName !== null && draftName.trim() !== '' && draftName.trim() !== held.name) patch.name = draftName.trim()
+    if (draftDescription !== null && draftDescription !== held.description) patch.description = draftDescription
+    if (draftColour !== null && draftColour !== held.color) patch.color = draftColour
+    if (Object.keys(patch).length === 0) return true
+    return (await update(patch)) === null
+  }, [])
+  useFlushOnLeave(flushDrafts)
 
   const save = async (patch: ThemePatch, clearDraft: () => void): Promise<void> => {
     // Enter saves, and the blur that may follow would send the same change again.
