@@ -136,6 +136,22 @@ describe('highlights', () => {
       expect(stored?.anchor).toEqual({ ...range, method: 'position' })
     }))
 
+  it('refuses offsets chosen on an older text, when the selected words no longer sit there', () =>
+    withTempDir(async (dir) => {
+      const client = await openTestClient(dir)
+      const original = await textOf(client, COLLIDER)
+      const range = nth(original, 'Slow and smooth. Find your rhythm.', 1)
+      // A correction lands between the selection and the request: everything shifts by the inserted words.
+      await client.call('articles:correct-text', { id: COLLIDER, text: 'A new first line.\n' + original })
+      const before = await client.libraryFile()
+      const error = await client.refused('highlights:create', { articleId: COLLIDER, ...range, exact: 'Slow and smooth. Find your rhythm.' })
+      expect(error).toEqual({ code: 'conflict', message: 'The article’s text changed after the words were selected (a correction was saved). Select them again.' })
+      expect(await client.libraryFile()).toBe(before)
+      const shifted = nth(await textOf(client, COLLIDER), 'Slow and smooth. Find your rhythm.', 1)
+      const made = await client.call('highlights:create', { articleId: COLLIDER, ...shifted, exact: 'Slow and smooth. Find your rhythm.' })
+      expect(made.quote.exact).toBe('Slow and smooth. Find your rhythm.')
+    }))
+
   it('adds and removes themes on many highlights in one write', () =>
     withTempDir(async (dir) => {
       const client = await openTestClient(dir)

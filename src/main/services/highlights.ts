@@ -18,7 +18,7 @@ export function highlightServices(store: LibraryStore, texts: ArticleTexts) {
    * write (reading is async, a change is not) and the correction taken from the draft, so a correction
    * saved in between cannot slip under the offsets unnoticed.
    */
-  function describeOnDraft(data: LibraryData, articleId: string, original: StoredText, start: number, end: number) {
+  function describeOnDraft(data: LibraryData, articleId: string, original: StoredText, start: number, end: number, exact?: string) {
     const article = requireArticle(data, articleId)
     const { text } = shownText(article, original)
     if (text === null) {
@@ -34,6 +34,9 @@ export function highlightServices(store: LibraryStore, texts: ArticleTexts) {
     if (end > text.length) {
       throw new LibraryError('invalid-request', `The highlight ends at character ${end}, past the end of the text (${text.length} characters).`)
     }
+    if (exact !== undefined && text.slice(start, end) !== exact) {
+      throw new LibraryError('conflict', 'The article’s text changed after the words were selected (a correction was saved). Select them again.')
+    }
     return describeRange(text, start, end)
   }
 
@@ -46,7 +49,7 @@ export function highlightServices(store: LibraryStore, texts: ArticleTexts) {
     'highlights:create': async (request: ParsedRequestOf<'highlights:create'>): Promise<AnchoredHighlight> => {
       const original = await texts.original(requireArticle(store.data, request.articleId))
       const created = await store.update((data) => {
-        const selectors = describeOnDraft(data, request.articleId, original, request.start, request.end)
+        const selectors = describeOnDraft(data, request.articleId, original, request.start, request.end, request.exact)
         const now = store.now()
         const highlight: Highlight = {
           id: `hl-${randomUUID()}`,
@@ -116,12 +119,12 @@ export function highlightServices(store: LibraryStore, texts: ArticleTexts) {
       }),
 
     /** New selectors from the text shown now; colour and themes stay. Works for an anchored one too (a move). */
-    'highlights:reattach': async ({ id, start, end }: ParsedRequestOf<'highlights:reattach'>): Promise<AnchoredHighlight> => {
+    'highlights:reattach': async ({ id, start, end, exact }: ParsedRequestOf<'highlights:reattach'>): Promise<AnchoredHighlight> => {
       const { articleId } = requireHighlight(store.data, id)
       const original = await texts.original(requireArticle(store.data, articleId))
       const moved = await store.update((data) => {
         const highlight = requireHighlight(data, id)
-        const { quote, position } = describeOnDraft(data, highlight.articleId, original, start, end)
+        const { quote, position } = describeOnDraft(data, highlight.articleId, original, start, end, exact)
         highlight.quote = quote
         highlight.position = position
         highlight.updatedAt = store.now()

@@ -154,6 +154,8 @@ export const contract = {
         articleId: Id,
         start: Offset,
         end: Offset,
+        /** The words the user selected: checked against the text, so offsets from an older text are refused. */
+        exact: z.string().min(1).optional(),
         color: HighlightColor.nullable().optional(),
         themeIds: z.array(Id).max(100).optional()
       })
@@ -164,7 +166,9 @@ export const contract = {
   ),
   'highlights:delete': channel<Highlight>()(z.object({ id: Id }).strict()),
   'highlights:restore': channel<Highlight>()(z.object({ highlight: Highlight }).strict()),
-  'highlights:reattach': channel<AnchoredHighlight>()(z.object({ id: Id, start: Offset, end: Offset }).strict()),
+  'highlights:reattach': channel<AnchoredHighlight>()(
+    z.object({ id: Id, start: Offset, end: Offset, exact: z.string().min(1).optional() }).strict()
+  ),
   'highlights:bulk-themes': channel<Highlight[]>()(
     z
       .object({ ids: z.array(Id).min(1).max(10_000), add: z.array(Id).max(100).optional(), remove: z.array(Id).max(100).optional() })

@@ -68,7 +68,8 @@ export function useArticle(id: string, onChanged: () => void): ArticleState {
     reload,
     create: (range, color) =>
       attempt(async () => {
-        const created = await call('highlights:create', { articleId: id, start: range.start, end: range.end, color })
+        const exact = detail?.text?.slice(range.start, range.end)
+        const created = await call('highlights:create', { articleId: id, start: range.start, end: range.end, ...(exact ? { exact } : {}), color })
         setDetail((d) => d && { ...d, highlights: [...d.highlights, created] })
         return created
       }),
@@ -94,7 +95,8 @@ export function useArticle(id: string, onChanged: () => void): ArticleState {
     },
     reattach: async (highlightId, range) => {
       await attempt(async () => {
-        const placed = await call('highlights:reattach', { id: highlightId, start: range.start, end: range.end })
+        const exact = detail?.text?.slice(range.start, range.end)
+        const placed = await call('highlights:reattach', { id: highlightId, start: range.start, end: range.end, ...(exact ? { exact } : {}) })
         setDetail((d) => d && { ...d, highlights: d.highlights.map((h) => (h.id === highlightId ? placed : h)) })
       })
     },
