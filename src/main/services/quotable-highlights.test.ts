@@ -95,6 +95,14 @@ describe('highlights:search', () => {
       ])
     }))
 
+  it('names the speaker of a labelled passage in an interview', () =>
+    withTempDir(async (dir) => {
+      const { client, h } = await library(dir)
+      const [found] = await client.call('highlights:search', { query: 'missy elliott' })
+      expect(found?.highlight.id).toBe(h.missy.id)
+      expect(found?.speaker).toBe('Anderson .Paak')
+    }))
+
   it('narrows to a theme with its sub-themes, to an article, or both', () =>
     withTempDir(async (dir) => {
       const { client, hipHop, h } = await library(dir)

@@ -15,11 +15,11 @@ import { requireArticle, requireTheme } from './records'
 const DEFAULT_LIMIT = 50
 
 /**
- * Who says the quoted words, where an interview labels its speakers: found by the speaker module from the
- * article's kind, the text shown and the passage's place in it; null when the text does not say.
+ * Who says the words at an offset, where an interview labels its speakers: the speaker module reads the
+ * labels of the article's text once; null everywhere when there is no text or it does not say.
  */
-function speakerOf(article: Article, text: string | null, highlight: Highlight): string | null {
-  return text === null ? null : articleSpeakers(text, article.meta.kind, article.meta.author)(highlight.position.start)
+function speakersOf(article: Article, text: string | null): (offset: number) => string | null {
+  return text === null ? () => null : articleSpeakers(text, article.meta.kind, article.meta.author)
 }
 
 /** As a reader meets them in the text: by start, then the shorter of two that start together first. */
@@ -54,12 +54,13 @@ export function quotableHighlightServices(store: LibraryStore, texts: ArticleTex
         const { text } = await texts.shown(article)
         const articleTitle = await texts.titleOf(article)
         const { outlet, date } = article.meta
+        const speakerAt = speakersOf(article, text)
         for (const highlight of candidates.sort(inTextOrder)) {
           const names = highlight.themeIds.flatMap((id) => themeNames.get(id) ?? [])
           const note = highlight.note === null ? '' : noteText(highlight.note)
           const haystack = foldForSearch([highlight.quote.exact, note, articleTitle, outlet, ...names].join('\n'))
           if (!words.every((word) => haystack.includes(word))) continue
-          found.push({ highlight, articleTitle, outlet, date, themeNames: names, speaker: speakerOf(article, text, highlight) })
+          found.push({ highlight, articleTitle, outlet, date, themeNames: names, speaker: speakerAt(highlight.position.start) })
           if (found.length === limit) return found
         }
       }
