@@ -1,11 +1,11 @@
 // Issue figure: Markdown export time for a generated library of 10,000 highlights with notes, beside
 // the other formats, against the baseline of serialising the same library to JSON (what every save of
 // the library file costs).
-import { createBackup } from '../src/main/export/backup'
-import { highlightsCsv } from '../src/main/export/csv'
-import { libraryMarkdown, libraryMarkdownFiles, themeMarkdown } from '../src/main/export/markdown'
-import { largeLibrary } from '../src/main/export/test-library'
-import { webAnnotationJson } from '../src/main/export/web-annotation'
+import { createBackup } from '../src/core/export/backup'
+import { highlightsCsv } from '../src/core/export/csv'
+import { libraryMarkdown, libraryMarkdownFiles, themeMarkdown } from '../src/core/export/markdown'
+import { largeLibrary } from '../src/core/export/test-library'
+import { webAnnotationJson } from '../src/core/export/web-annotation'
 import { measure, report } from './measure'
 
 const HIGHLIGHTS = 10_000

@@ -22,7 +22,7 @@ function importsOf(file: string): string[] {
   )
 }
 
-const ELECTRON_LAYER = [/^main\/index\.ts$/, /^main\/platform\//, /^preload\//]
+const ELECTRON_LAYER = [/^main\//, /^preload\//]
 
 describe('process boundaries', () => {
   const files = sourceFiles(SRC).map((file) => ({ file, name: relative(SRC, file), imports: importsOf(file) }))

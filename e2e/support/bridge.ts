@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test'
 import { APP_COMMAND_EVENT, CHANNELS, OPEN_PASSAGE_EVENT, PROGRESS_EVENT, type AppCommand } from '../../src/shared/ipc/channels'
 import type { PassageTarget, Progress } from '../../src/shared/ipc/contract'
-import { dispatch, type HandlerSource } from '../../src/main/ipc/dispatch'
+import { dispatch, type HandlerSource } from '../../src/core/ipc/dispatch'
 
 const EVENT_PREFIX = 'liner-notes-test:'
 

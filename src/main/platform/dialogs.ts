@@ -2,7 +2,7 @@
 // imports electron. Each resolves to the chosen path, or null when the user cancels.
 import { join } from 'node:path'
 import { app, dialog, type BrowserWindow } from 'electron'
-import type { FileDialogs } from '../services/exports'
+import type { FileDialogs } from '../../core/services/exports'
 
 export function fileDialogs(getWindow: () => BrowserWindow | null): FileDialogs {
   const parent = (): BrowserWindow | undefined => getWindow() ?? undefined

@@ -3,7 +3,7 @@
 // second instance); either way the page is told which passage to show, or that it is gone.
 import { app, type BrowserWindow } from 'electron'
 import { OPEN_PASSAGE_EVENT } from '../../shared/ipc/channels'
-import { parseLinerNotesUrl } from '../export/links'
+import { parseLinerNotesUrl } from '../../core/export/links'
 
 export const PROTOCOL = 'liner-notes'
 

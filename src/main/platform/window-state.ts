@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { app, screen, type BrowserWindow, type Rectangle } from 'electron'
 import { z } from 'zod'
-import { atomicWriteFile } from '../library/atomic-file'
+import { atomicWriteFile } from '../../core/library/atomic-file'
 
 const WindowState = z.object({
   x: z.number().int(),
