@@ -8,7 +8,9 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } }
+      // index: the Electron shell; core: the library's own process (a utility process in the app, a plain
+      // Node child in the end-to-end harness).
+      rollupOptions: { input: { index: resolve('src/main/index.ts'), core: resolve('src/core/host/core-process.ts') } }
     }
   },
   preload: {

@@ -102,8 +102,7 @@ test('restoring a file that is not a backup is refused with a clear message and 
 
 test('a liner-notes:// link opens its passage, or says clearly that it is gone', async ({ app }) => {
   await codeWithHeritage(app.page)
-  const { store } = await app.services()
-  const highlight = store.data.highlights.find((h) => h.quote.exact === JACKSONS)!
+  const highlight = (await app.readLibrary()).highlights.find((h) => h.quote.exact === JACKSONS)!
   await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click()
 
   await sendOpenPassage(app.page, { articleId: highlight.articleId, highlightId: highlight.id })

@@ -1,17 +1,24 @@
 // Each test gets its own library folder on disk and a page whose window.linerNotes is answered by the
-// real services over it. `libraryState` breaks the library before start-up, to test the error screens.
+// real core, running in its own process as in the app (the built out/main/core.js, in a Node child
+// standing in for Electron's utility process). `libraryState` breaks the library before start-up, to
+// test the error screens.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
-import { openLibraryServices, type LibraryServices, type SideEffects } from '../src/core/services'
+import { forkCore, type CoreClient, type ParentEffects } from '../src/core/host/client'
+import { LibraryStore } from '../src/core/library/store'
 import { LIBRARY_FILE, TEXTS_FOLDER } from '../src/core/library/layout'
-import type { PassageTarget } from '../src/shared/ipc/contract'
+import type { PassageTarget, RequestOf, ResponseOf } from '../src/shared/ipc/contract'
+import type { Channel } from '../src/shared/ipc/channels'
+import type { LibraryData } from '../src/shared/model'
 import { bridgeApi, sendProgress } from './support/bridge'
+import type { Progress } from '../src/shared/ipc/contract'
 import { serveFolder, type StaticServer } from './support/static-server'
 
 export const ARCHIVE_DIR = resolve('archive')
 const RENDERER_DIR = resolve('out/renderer')
+const CORE_ENTRY = resolve('out/main/core.js')
 
 export type LibraryState = 'fresh' | 'corrupt-file' | 'missing-text'
 export const MISSING_TEXT_FILE = '003_6483be90c9dc3807.txt'
@@ -19,8 +26,10 @@ export const MISSING_TEXT_FILE = '003_6483be90c9dc3807.txt'
 export interface AppHarness {
   page: Page
   libraryDir: string
-  /** The services main would hold; reopened from disk by relaunch(). */
-  services(): Promise<LibraryServices>
+  /** Sends a request to the core as the page would; throws with the message when it is refused. */
+  request<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>>
+  /** The library as it is on disk now, read as a second reader would (read-only, beside the running core). */
+  readLibrary(): Promise<LibraryData>
   /** Quits and starts again: waits for pending writes, reopens the library from disk, reloads the page. */
   relaunch(): Promise<void>
   /** Page errors and CSP violations seen so far. */
@@ -63,8 +72,8 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
     const dir = await mkdtemp(join(tmpdir(), 'liner-notes-e2e-'))
     if (libraryState === 'corrupt-file') await writeFile(join(dir, LIBRARY_FILE), '{"schemaVersion": 2, "articles": [')
     if (libraryState === 'missing-text') {
-      const { store } = await openLibraryServices(dir, { archiveDir: ARCHIVE_DIR })
-      await store.flush()
+      const store = await LibraryStore.open(dir, { archiveDir: ARCHIVE_DIR })
+      await store.close()
       await rm(join(dir, TEXTS_FOLDER, MISSING_TEXT_FILE))
     }
     await use(dir)
@@ -73,7 +82,7 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
 
   app: async ({ page, server, libraryDir }, use) => {
     const exportDir = await mkdtemp(join(tmpdir(), 'liner-notes-exports-'))
-    const effects: SideEffects = {
+    const effects: ParentEffects = {
       openExternal: async (url) => void harness.opened.push(url),
       readyToClose: (close) => void (close ? harness.readyToClose++ : harness.keptOpen++),
       dialogs: {
@@ -81,18 +90,19 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
         chooseOpenPath: async () => harness.nextOpenPath,
         chooseFolder: async () => harness.nextFolder
       },
-      progress: (progress) => void sendProgress(page, progress).catch(() => undefined),
+      event: (name, payload) => {
+        if (name === 'app:progress') void sendProgress(page, payload as Progress).catch(() => undefined)
+      },
       switchLibrary: (dir) => void harness.switchedTo.push(dir),
       takePendingLink: () => {
         const target = harness.pendingLink
         harness.pendingLink = null
         return target
-      },
-      appVersion: 'e2e'
+      }
     }
-    let opening = openLibraryServices(libraryDir, { archiveDir: ARCHIVE_DIR }, effects)
-    opening.catch(() => undefined)
-    await bridgeApi(page, () => opening.then((s) => s.handlers))
+    const start = (): CoreClient => forkCore({ libraryDir, archiveDir: ARCHIVE_DIR, appVersion: 'e2e', holder: 'Liner Notes' }, effects, CORE_ENTRY)
+    let core = start()
+    await bridgeApi(page, (channel, payload) => core.request(channel, payload))
     const problems: string[] = []
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
     page.on('console', (message) => {
@@ -111,16 +121,23 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
       switchedTo: [],
       pendingLink: null,
       opened: [],
-      services: () => opening,
+      request: async (channel, payload) => {
+        const result = await core.request(channel, payload)
+        if (!result.ok) throw new Error(`${channel} was refused: ${result.error.message}`)
+        return result.value as never
+      },
+      readLibrary: async () => {
+        const store = await LibraryStore.open(libraryDir, { archiveDir: ARCHIVE_DIR, readOnly: true })
+        return store.snapshot()
+      },
       relaunch: async () => {
-        await opening.then((s) => s.store.flush()).catch(() => undefined)
-        opening = openLibraryServices(libraryDir, { archiveDir: ARCHIVE_DIR }, effects)
-        opening.catch(() => undefined)
+        await core.close()
+        core = start()
         await page.reload()
       }
     }
     await use(harness)
-    await opening.then((s) => s.store.flush()).catch(() => undefined)
+    await core.close()
     await rm(exportDir, { recursive: true, force: true })
     expect(problems, 'the page raised errors or CSP violations').toEqual([])
   }

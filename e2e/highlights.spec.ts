@@ -19,8 +19,6 @@ interface StoredHighlight {
   quote: { exact: string }
   themeIds: string[]
 }
-const readLibrary = async (dir: string) =>
-  JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')) as { highlights: StoredHighlight[]; themes: { id: string; name: string }[] }
 
 test('highlight a passage, tag it with heritage and a new theme, and find it intact after a restart', async ({ app }) => {
   const reader = await openFeature(app.page)
@@ -41,7 +39,7 @@ test('highlight a passage, tag it with heritage and a new theme, and find it int
   const mark = reader.mark(/The Jacksons walked so BTS could dance\./)
   await expect(mark).toHaveAccessibleName(`Highlight “${JACKSONS}”, themes: heritage, Jackson family legacy`)
   await expect(mark).toHaveText(JACKSONS)
-  const stored = await readLibrary(app.libraryDir)
+  const stored = await app.readLibrary()
   expect(stored.highlights).toHaveLength(1)
   expect(stored.highlights[0]!.quote.exact).toBe(JACKSONS)
   const names = stored.highlights[0]!.themeIds.map((id) => stored.themes.find((t) => t.id === id)?.name)
@@ -77,12 +75,12 @@ test('overlapping highlights render distinctly and each stays clickable; delete 
   await reader.openHighlight.getByRole('button', { name: 'Delete highlight' }).click()
   await expect.poll(() => reader.highlightCount()).toBe(1)
   await expect(app.page.getByRole('status').filter({ hasText: 'Highlight deleted.' })).toBeVisible()
-  expect((await readLibrary(app.libraryDir)).highlights).toHaveLength(1)
+  expect((await app.readLibrary()).highlights).toHaveLength(1)
   await reader.text.focus()
   await app.page.keyboard.press('ControlOrMeta+z')
   await expect.poll(() => reader.highlightCount()).toBe(2)
   await expect(reader.mark(/^Highlight “The Jacksons walked so BTS/)).toHaveAccessibleName(`Highlight “${JACKSONS}”, themes: identity`)
-  expect((await readLibrary(app.libraryDir)).highlights).toHaveLength(2)
+  expect((await app.readLibrary()).highlights).toHaveLength(2)
   await reader.panel.getByRole('button', { name: /^Open highlight “The Jacksons/ }).click()
   await expect(reader.openHighlight.getByRole('textbox', { name: 'Note on highlight' })).toHaveText('Typed just before deleting.')
 })
@@ -135,7 +133,7 @@ test('merging two themes adds up their counts and keeps every highlight', async 
   await expect(codebook.getByRole('textbox', { name: 'Name of fatherhood' })).toHaveCount(0)
   await expect(codebook.getByRole('link', { name: '3 highlights in 1 article' })).toBeVisible()
 
-  const stored = await readLibrary(app.libraryDir)
+  const stored = await app.readLibrary()
   expect(stored.highlights).toHaveLength(3)
   const heritage = stored.themes.find((t) => t.name === 'heritage')!
   expect(stored.highlights.every((h) => h.themeIds.includes(heritage.id))).toBe(true)
@@ -151,7 +149,7 @@ test('a selection across paragraphs is one highlight, and several highlights tak
   await reader.selectAcross('cultures blend.', '“K-Pops!” — released Feb. 27')
   await reader.selectionToolbar.getByRole('button', { name: 'Highlight in blue' }).click()
   await expect(reader.openHighlight.locator('blockquote')).toHaveText(/^cultures blend\.\s+“K-Pops!” — released Feb\. 27$/)
-  const stored = await readLibrary(app.libraryDir)
+  const stored = await app.readLibrary()
   expect(stored.highlights[0]!.quote.exact).toBe('cultures blend.\n\n“K-Pops!” — released Feb. 27')
   await expect(reader.text.locator('mark')).toHaveCount(2) // one mark in each paragraph
 
@@ -162,7 +160,7 @@ test('a selection across paragraphs is one highlight, and several highlights tak
   for (const box of await reader.panel.getByRole('checkbox', { name: /^Select highlight/ }).all()) await box.check()
   await reader.panel.getByRole('combobox', { name: 'Add theme to selected' }).selectOption({ label: 'filmmaking' })
   await expect(reader.panel.getByRole('listitem').filter({ hasText: 'filmmaking' })).toHaveCount(2)
-  const after = await readLibrary(app.libraryDir)
+  const after = await app.readLibrary()
   const filmmaking = after.themes.find((t) => t.name === 'filmmaking')!
   expect(after.highlights.every((h) => h.themeIds.includes(filmmaking.id))).toBe(true)
   await reader.panel.getByRole('combobox', { name: 'Remove theme from selected' }).selectOption({ label: 'filmmaking' })

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { folderFingerprint } from './support/library-files'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
 import { LibraryPage, ReaderPage } from './pages'
@@ -41,9 +42,7 @@ test('editing an article title is saved to the library file and survives a resta
   await reader.field('Title').press('Enter')
   await expect(reader.saveState).toHaveText('Saved')
 
-  const onDisk = JSON.parse(await readFile(join(app.libraryDir, 'library.json'), 'utf8')) as {
-    articles: { id: string; meta: { title: string } }[]
-  }
+  const onDisk = await app.readLibrary()
   expect(onDisk.articles.find((a) => a.id === '000_ad238df8b954e232')?.meta.title).toBe('K-Pops! at TIFF: the Collider interview')
 
   await app.relaunch()
@@ -53,9 +52,8 @@ test('editing an article title is saved to the library file and survives a resta
 })
 
 test('a request with a malformed payload is refused with a readable error and the file is unchanged', async ({ app }) => {
-  const file = join(app.libraryDir, 'library.json')
   await expect(new LibraryPage(app.page).rows).toHaveCount(5)
-  const before = await readFile(file, 'utf8')
+  const before = await folderFingerprint(app.libraryDir)
   const result = await app.page.evaluate(() =>
     window.linerNotes['articles:update-meta']({ id: '000_ad238df8b954e232', patch: { date: 'next Friday', title: 42 as unknown as string } })
   )
@@ -64,16 +62,15 @@ test('a request with a malformed payload is refused with a readable error and th
     code: 'invalid-request',
     message: expect.stringMatching(/articles:update-meta request was refused: patch\.title: .*string.*; patch\.date: Use a date written as YYYY-MM-DD/)
   })
-  expect(await readFile(file, 'utf8')).toBe(before)
+  expect(await folderFingerprint(app.libraryDir)).toBe(before)
 })
 
 test('a malformed value typed in the reader is reported and nothing is saved', async ({ app }) => {
-  const file = join(app.libraryDir, 'library.json')
   await new LibraryPage(app.page).open(/Master Conductor/)
-  const before = await readFile(file, 'utf8')
+  const before = await folderFingerprint(app.libraryDir)
   const reader = new ReaderPage(app.page)
   await reader.field('URL').fill('collider dot com')
   await reader.field('URL').blur()
   await expect(app.page.getByRole('alert')).toContainText('Use a web address starting with http:// or https://')
-  expect(await readFile(file, 'utf8')).toBe(before)
+  expect(await folderFingerprint(app.libraryDir)).toBe(before)
 })

@@ -11,7 +11,6 @@ interface StoredLibrary {
   highlights: { id: string; quote: { exact: string }; note: unknown }[]
   notes: { id: string; title: string; doc: unknown }[]
 }
-const readLibrary = async (dir: string): Promise<StoredLibrary> => JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')) as StoredLibrary
 
 async function highlightJacksons(page: Page): Promise<ReaderPage> {
   await new LibraryPage(page).open(/directorial film debut is reigniting/)
@@ -43,7 +42,7 @@ test('a formatted note on a highlight keeps its formatting after a restart', asy
   await expect(reopened.locator('strong')).toHaveText('cheeky')
   await expect(reopened.locator('em')).toHaveText('exact')
   await expect(reopened.getByRole('listitem')).toHaveText(['Jacksons', 'BTS'])
-  const stored = await readLibrary(app.libraryDir)
+  const stored = await app.readLibrary()
   expect(JSON.stringify(stored.highlights[0]!.note)).toContain('"type":"heading"')
 })
 
@@ -65,7 +64,7 @@ test('a free-standing note quotes a highlight with its citation and leads back t
   await expect(app.page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
   await expect(app.page.getByRole('link', { name: /^Two lineages/ })).toBeVisible()
 
-  const stored = await readLibrary(app.libraryDir)
+  const stored = await app.readLibrary()
   expect(stored.notes).toHaveLength(1)
   expect(JSON.stringify(stored.notes[0]!.doc)).toContain(`"quote":"${JACKSONS}"`)
 
@@ -132,7 +131,7 @@ test('pasted HTML is reduced to the note schema: nothing runs, loads or is store
   expect(requests.filter((url) => !url.startsWith(new URL(app.page.url()).origin))).toEqual([])
   expect(requests.filter((url) => /\/x$|pixel/.test(url))).toEqual([])
   expect(await body.locator('img, script, [onerror], [onclick], a[href^="javascript"]').count()).toBe(0)
-  const stored = JSON.stringify((await readLibrary(app.libraryDir)).notes[0]!.doc)
+  const stored = JSON.stringify((await app.readLibrary()).notes[0]!.doc)
   expect(stored).toContain('Kept ')
   expect(stored).not.toMatch(/img|script|onerror|onclick|javascript|tracker/i)
 })
@@ -146,11 +145,11 @@ test('a note can be renamed, deleted and brought back with undo', async ({ app }
   await expect(app.page.getByRole('link', { name: /^Outline/ })).toBeVisible()
   await app.page.getByRole('button', { name: 'Delete note' }).click()
   await expect(app.page.getByRole('link', { name: /^Outline/ })).toHaveCount(0)
-  expect((await readLibrary(app.libraryDir)).notes).toHaveLength(0)
+  expect((await app.readLibrary()).notes).toHaveLength(0)
   await app.page.getByRole('status').filter({ hasText: 'deleted' }).getByRole('button', { name: 'Undo' }).click()
   await expect(app.page.getByRole('link', { name: /^Outline/ })).toBeVisible()
   await expect(app.page.getByRole('textbox', { name: 'Note text' })).toHaveText('First point.')
-  expect((await readLibrary(app.libraryDir)).notes).toHaveLength(1)
+  expect((await app.readLibrary()).notes).toHaveLength(1)
 })
 
 test('a save that fails tells the user and keeps the text in the editor', async ({ app }) => {
@@ -162,8 +161,7 @@ test('a save that fails tells the user and keeps the text in the editor', async 
   await expect(app.page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
   // The note disappears underneath the editor (another window, a sync), so the next save cannot land.
   const noteId = decodeURIComponent(app.page.url().split('/notes/')[1]!)
-  const { handlers } = await app.services()
-  await handlers['notes:delete']({ id: noteId })
+  await app.request('notes:delete', { id: noteId })
   await app.page.keyboard.type(' Draft two.')
   await expect(app.page.getByRole('alert')).toContainText('Not saved:')
   await expect(app.page.getByRole('alert')).toContainText('Your text is kept here.')
@@ -179,7 +177,7 @@ test('closing the window saves what was typed a moment before', async ({ app }) 
   // The window closes at once: no time for the autosave's pause after typing.
   await sendAppCommand(app.page, 'prepare-to-close')
   await expect.poll(() => app.readyToClose).toBe(1)
-  expect(JSON.stringify((await readLibrary(app.libraryDir)).notes[0]!.doc)).toContain('Last thought before closing.')
+  expect(JSON.stringify((await app.readLibrary()).notes[0]!.doc)).toContain('Last thought before closing.')
 })
 
 test('closing with a save that failed asks before losing it', async ({ app }) => {
@@ -189,8 +187,7 @@ test('closing with a save that failed asks before losing it', async ({ app }) =>
   await app.page.keyboard.type('Kept.')
   await expect(app.page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
   const noteId = decodeURIComponent(app.page.url().split('/notes/')[1]!)
-  const { handlers } = await app.services()
-  await handlers['notes:delete']({ id: noteId }) // the next save of this note cannot land
+  await app.request('notes:delete', { id: noteId }) // the next save of this note cannot land
   await app.page.keyboard.type(' Not savable.')
   await sendAppCommand(app.page, 'prepare-to-close')
   const ask = app.page.getByRole('dialog', { name: 'Some changes are not saved' })

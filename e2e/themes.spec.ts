@@ -10,6 +10,6 @@ test('a theme description typed just before closing the window is saved', async 
   // No blur, no Enter: the window closes with the draft still in the field.
   await sendAppCommand(app.page, 'prepare-to-close')
   await expect.poll(() => app.readyToClose).toBe(1)
-  const stored = JSON.parse(await readFile(join(app.libraryDir, 'library.json'), 'utf8')) as { themes: { name: string; description: string }[] }
+  const stored = await app.readLibrary()
   expect(stored.themes.find((t) => t.name === 'filmmaking')?.description).toBe('Directing a first feature, and acting in it.')
 })

@@ -53,3 +53,27 @@ describe('process boundaries', () => {
     expect(offenders.map((f) => f.name)).toEqual([])
   })
 })
+
+describe('the boundary lint (eslint.config.mjs, run by npm test)', () => {
+  const lint = async (file: string, code: string): Promise<string[]> => {
+    const { ESLint } = await import('eslint')
+    const [result] = await new ESLint({ cwd: join(SRC, '..') }).lintText(code, { filePath: join(SRC, file) })
+    return result!.messages.map((m) => m.message)
+  }
+
+  it('fails on an electron import in the core', async () => {
+    expect(await lint('core/library/probe.ts', "import { app } from 'electron'\nexport const x = app\n")).toEqual([
+      expect.stringContaining('Only the Electron shell (src/main, src/preload) may import electron')
+    ])
+  })
+
+  it('fails on a Node import in the renderer, and on the core imported by the renderer', async () => {
+    expect(await lint('renderer/src/probe.ts', "import { readFile } from 'node:fs/promises'\nexport const x = readFile\n")).toHaveLength(1)
+    expect(await lint('renderer/src/probe.ts', "import { LibraryStore } from '../../core/library/store'\nexport const x = LibraryStore\n")).toHaveLength(1)
+  })
+
+  it('lets the shell import electron and the core use Node', async () => {
+    expect(await lint('main/probe.ts', "import { app } from 'electron'\nexport const x = app\n")).toEqual([])
+    expect(await lint('core/library/probe.ts', "import { readFile } from 'node:fs/promises'\nexport const x = readFile\n")).toEqual([])
+  })
+})

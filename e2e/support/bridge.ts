@@ -1,18 +1,31 @@
 // Puts the same window.linerNotes on a Chromium page that the preload puts on Electron's: one function
-// per contract channel, each answered by dispatch() over the real library services, so every request
-// is validated exactly as main validates it. Events main would send (app commands, passage links,
-// progress) are delivered as DOM events.
+// per contract channel, each relayed to the real core process (as main relays it), which validates every
+// request where it enters the core. Events main would send (app commands, passage links,
+// progress) are delivered as DOM events, and only when their payload passes the contract's schema, as
+// the preload passes on only payloads its guards accept.
 import type { Page } from '@playwright/test'
-import { APP_COMMAND_EVENT, CHANNELS, OPEN_PASSAGE_EVENT, PROGRESS_EVENT, type AppCommand } from '../../src/shared/ipc/channels'
-import type { PassageTarget, Progress } from '../../src/shared/ipc/contract'
-import { dispatch, type HandlerSource } from '../../src/core/ipc/dispatch'
+import {
+  API_EVENTS,
+  APP_COMMAND_EVENT,
+  CHANNELS,
+  EVENT_OF_API,
+  OPEN_PASSAGE_EVENT,
+  PROGRESS_EVENT,
+  type AppCommand,
+  type EventName
+} from '../../src/shared/ipc/channels'
+import { events, type PassageTarget, type Progress } from '../../src/shared/ipc/contract'
+import type { Result } from '../../src/shared/ipc/contract'
+
+/** Sends one request to the core process, as main's IPC relay does. */
+export type Invoke = (channel: string, payload: unknown) => Promise<Result<unknown>>
 
 const EVENT_PREFIX = 'liner-notes-test:'
 
-export async function bridgeApi(page: Page, source: HandlerSource): Promise<void> {
-  await page.exposeFunction('__linerNotesInvoke', (channel: unknown, payload: unknown) => dispatch(source, channel, payload))
+export async function bridgeApi(page: Page, invoke: Invoke): Promise<void> {
+  await page.exposeFunction('__linerNotesInvoke', (channel: unknown, payload: unknown) => invoke(String(channel), payload))
   await page.addInitScript(
-    ({ channels, events, prefix }) => {
+    ({ channels, subscriptions, prefix }) => {
       type Invoke = (channel: string, payload: unknown) => Promise<unknown>
       const invoke = (window as unknown as { __linerNotesInvoke: Invoke }).__linerNotesInvoke
       const api: Record<string, unknown> = {}
@@ -22,17 +35,19 @@ export async function bridgeApi(page: Page, source: HandlerSource): Promise<void
         window.addEventListener(prefix + name, relay)
         return () => window.removeEventListener(prefix + name, relay)
       }
-      api.onAppCommand = subscribe(events.command)
-      api.onOpenPassage = subscribe(events.passage)
-      api.onProgress = subscribe(events.progress)
+      for (const [method, event] of subscriptions) api[method] = subscribe(event)
       Object.defineProperty(window, 'linerNotes', { value: Object.freeze(api) })
     },
-    { channels: [...CHANNELS], events: { command: APP_COMMAND_EVENT, passage: OPEN_PASSAGE_EVENT, progress: PROGRESS_EVENT }, prefix: EVENT_PREFIX }
+    { channels: [...CHANNELS], subscriptions: API_EVENTS.map((method) => [method, EVENT_OF_API[method]] as const), prefix: EVENT_PREFIX }
   )
 }
 
-/** Sends an event to the page as main's webContents.send would. */
-export async function sendEvent(page: Page, event: string, payload: unknown): Promise<void> {
+/**
+ * Sends an event to the page as main's webContents.send would. A payload the contract's schema refuses
+ * never reaches the page, as the preload's guards would drop it.
+ */
+export async function sendEvent(page: Page, event: EventName, payload: unknown): Promise<void> {
+  if (!events[event].safeParse(payload).success) return
   await page.evaluate(([name, detail]) => window.dispatchEvent(new CustomEvent(name, { detail })), [EVENT_PREFIX + event, payload] as const)
 }
 

@@ -1,9 +1,10 @@
-// App lifecycle: one instance, one window, the library opened once and wired to IPC. Everything the
-// app does with data lives in the Electron-free domain under library/ and services/.
+// App lifecycle: one instance, one window, the library opened once in the core process and wired to IPC.
+// Everything the app does with data lives in the Electron-free core (src/core), in its own process.
 import { join } from 'node:path'
 import { app, BrowserWindow, shell } from 'electron'
 import { resolveLibraryDir } from '../core/library/location'
-import { openLibraryServices, type LibraryServices } from '../core/services'
+import { startCore } from './core'
+import type { CoreClient } from '../core/host/client'
 import { PROGRESS_EVENT } from '../shared/ipc/channels'
 import { guardClose, type CloseGuard } from './platform/close-guard'
 import { fileDialogs } from './platform/dialogs'
@@ -47,30 +48,30 @@ async function start(): Promise<void> {
   lockDown(devServerUrl, RENDERER_DIR)
   registerProtocol()
   const libraryDir = resolveLibraryDir(process.argv, process.env, join(app.getPath('userData'), 'library'))
-  const opening: Promise<LibraryServices> = openLibraryServices(
-    libraryDir,
-    { archiveDir: join(app.getAppPath(), 'archive') },
+  const core = startCore(
+    { libraryDir, archiveDir: join(app.getAppPath(), 'archive'), appVersion: app.getVersion(), holder: 'Liner Notes' },
     {
       openExternal: (url) => shell.openExternal(url),
       readyToClose: (close) => closeGuard?.answer(close),
       dialogs: fileDialogs(() => mainWindow),
-      progress: (progress) => mainWindow?.webContents.send(PROGRESS_EVENT, progress),
+      event: (name, payload) => {
+        if (name === PROGRESS_EVENT) mainWindow?.webContents.send(PROGRESS_EVENT, payload)
+      },
       switchLibrary: (dir) => relaunchOn(dir),
       takePendingLink: () => {
         const target = pendingLink ? parseLinerNotesUrl(pendingLink) : null
         pendingLink = null
         return target
-      },
-      appVersion: app.getVersion()
+      }
     }
   )
-  opening.then(
+  core.ready().then(
     () => (libraryOpen = true),
     () => undefined // the error is shown by the page, through the first request it makes
   )
-  registerIpc(() => opening.then((services) => services.handlers))
+  registerIpc(core)
+  flushOnQuit(core)
   installMenu(() => mainWindow, libraryDir)
-  flushOnQuit(opening)
   await createWindow(devServerUrl)
   app.on('window-all-closed', () => app.quit())
 }
@@ -110,14 +111,14 @@ function relaunchOn(dir: string): void {
   app.quit()
 }
 
-/** An edit made just before quitting is on disk after the quit: hold the quit until writes finish. */
-function flushOnQuit(opening: Promise<LibraryServices>): void {
+/** An edit made just before quitting is on disk after the quit: hold the quit until the core has closed. */
+function flushOnQuit(core: CoreClient): void {
   let flushed = false
   app.on('before-quit', (event) => {
     if (flushed) return
     event.preventDefault()
-    void opening
-      .then((services) => services.store.flush())
+    void core
+      .close()
       .catch(() => undefined)
       .finally(() => {
         flushed = true

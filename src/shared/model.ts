@@ -6,6 +6,13 @@ import { NoteDoc } from './note-doc'
 
 export const ARTICLE_KINDS = ['interview', 'review', 'news', 'feature'] as const
 export const ArticleKind = z.enum(ARTICLE_KINDS)
+
+/**
+ * How many times the store has written a record: 1 when first written, one more at every change. With
+ * the ids and `updatedAt`, what a later sync needs to tell which copy of a record is newer. Optional so
+ * records made outside the store (older files, exports, tests) read as revision 0.
+ */
+const Revision = z.number().int().min(0).optional()
 export type ArticleKind = z.infer<typeof ArticleKind>
 
 /** Empty string means "the text does not say"; the user may fill it in. */
@@ -58,7 +65,8 @@ export const Highlight = z.object({
   /** The user's note on this passage (tiptap JSON), or null. */
   note: NoteDoc.nullable(),
   createdAt: z.string(),
-  updatedAt: z.string()
+  updatedAt: z.string(),
+  rev: Revision
 })
 export type Highlight = z.infer<typeof Highlight>
 
@@ -68,7 +76,8 @@ export const Note = z.object({
   title: z.string().max(300),
   doc: NoteDoc,
   createdAt: z.string(),
-  updatedAt: z.string()
+  updatedAt: z.string(),
+  rev: Revision
 })
 export type Note = z.infer<typeof Note>
 
@@ -80,7 +89,8 @@ export const Theme = z.object({
   description: z.string().max(500),
   parentId: z.string().min(1).nullable(),
   createdAt: z.string(),
-  updatedAt: z.string()
+  updatedAt: z.string(),
+  rev: Revision
 })
 export type Theme = z.infer<typeof Theme>
 
@@ -99,7 +109,10 @@ export const Article = z.object({
    */
   correctedText: z.string().min(1).nullable(),
   /** The user's memo on the whole article (tiptap JSON), or null. */
-  memo: NoteDoc.nullable()
+  memo: NoteDoc.nullable(),
+  /** What the library list shows of the text shown, counted when the text is added or corrected. */
+  facts: z.object({ wordCount: z.number().int().min(0), opening: z.string() }).optional(),
+  rev: Revision
 })
 export type Article = z.infer<typeof Article>
 

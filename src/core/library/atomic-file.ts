@@ -4,7 +4,7 @@ import { open, rename, rm, readdir } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 
-const TEMP_MARK = '.tmp-'
+export const TEMP_MARK = '.tmp-'
 
 export async function atomicWriteFile(path: string, data: string | Uint8Array): Promise<void> {
   const temp = `${path}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`
@@ -25,7 +25,7 @@ export async function atomicWriteFile(path: string, data: string | Uint8Array): 
 }
 
 /** Makes a rename durable. Some platforms (Windows) cannot open a folder; there rename is durable enough. */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   let handle
   try {
     handle = await open(folder, 'r')

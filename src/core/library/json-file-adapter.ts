@@ -7,7 +7,11 @@ import { LibraryError } from './errors'
 
 /** T is what the caller will check the parsed file against; read() itself checks only that it is JSON. */
 export class DurableJsonFile<T> implements Adapter<T> {
-  constructor(private readonly path: string) {}
+  /** `pretty`: indented, for the files a person may open (the manifest); record files are compact. */
+  constructor(
+    private readonly path: string,
+    private readonly options: { pretty?: boolean } = {}
+  ) {}
 
   /** The parsed file, or null when there is none yet. A file that is not JSON is refused, never replaced. */
   async read(): Promise<T | null> {
@@ -29,6 +33,6 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await atomicWriteFile(this.path, JSON.stringify(data, null, 2) + '\n')
+    await atomicWriteFile(this.path, this.options.pretty ? JSON.stringify(data, null, 2) + '\n' : JSON.stringify(data))
   }
 }

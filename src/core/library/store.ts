@@ -1,24 +1,65 @@
-// The library on disk: a folder holding library.json (through lowdb) and the verbatim article texts.
-// All changes go through update(), which serializes writes and swaps the in-memory data only after the
-// new file is durably on disk, so a failed write leaves both the file and the app as they were.
-import { mkdir, readFile } from 'node:fs/promises'
+// The library on disk: records kept in many small JSON files (see layout.ts), each read and written through
+// lowdb over a durable adapter, and held in memory with the indexes the app reads through (highlights by
+// article and by theme, note facts). A change is a transaction: a function that reads and puts records;
+// only the records it changed are checked against their schema, only their files are written (through
+// the journal when there are several), and only then does the change become visible, as a change set
+// that indexes, caches and the page subscribe to. Changes run one after another in the order made.
+//
+// Opening is in two steps, so the list can be shown at once: the manifest, codebook and article files are
+// read before open() returns; highlights and notes load in the background (`whenLoaded`), and every
+// request that needs them waits for that.
+import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
-import { LibraryData, type Article } from '../../shared/model'
-import type { TextStatus } from '../../shared/ipc/contract'
-import { atomicWriteFile, removeStaleTemps } from './atomic-file'
+import { z } from 'zod'
+import {
+  Article,
+  DEFAULT_PREFERENCES,
+  Highlight,
+  Note,
+  Preferences,
+  Theme,
+  type LibraryData
+} from '../../shared/model'
+import { countWords, openingWords } from '../../shared/text'
+import type { TextStatus as CheckedStatus } from '../../shared/ipc/contract'
+
+/** What is known of an original: checked against its hash ('ok', 'altered', 'missing'), or not yet. */
+export type TextStatus = CheckedStatus | 'unchecked'
+import { atomicWriteFile } from './atomic-file'
 import { DurableJsonFile } from './json-file-adapter'
-import { LibraryError } from './errors'
+import { LibraryError, notFound } from './errors'
 import { sha256Hex } from './hash'
-import { LIBRARY_FILE, TEXTS_FOLDER } from './layout'
+import { commitFiles, pendingWrites, recoverJournal, removeStaleTempsIn, type FileWrite } from './journal'
+import {
+  ARTICLES_FOLDER,
+  articleFile,
+  CODEBOOK_FILE,
+  HIGHLIGHTS_FOLDER,
+  highlightsFile,
+  JOURNAL_FOLDER,
+  LIBRARY_FILE,
+  noteFile,
+  NOTES_FOLDER,
+  SAFE_ID,
+  TEXTS_FOLDER
+} from './layout'
+import { acquireLock, type FolderLock } from './lock'
 import { migrate } from './migrations'
 import { readCodebook, seedFromArchive } from './seed'
+
+export const SCHEMA_VERSION = 5
+export const LIBRARY_FORMAT = 'liner-notes-library'
 
 export interface OpenOptions {
   /** The bundled archive a new library is seeded from. */
   archiveDir: string
   /** Current time as an ISO string; passed in so tests control it. */
   now?: () => string
+  /** Read a consistent snapshot without taking the folder lock; every change is refused. */
+  readOnly?: boolean
+  /** Who holds the lock, for the sentence a second writer reads ("Liner Notes", "liner-notes"). */
+  holder?: string
 }
 
 export interface StoredText {
@@ -26,72 +67,334 @@ export interface StoredText {
   status: TextStatus
 }
 
+export type RecordKind = 'article' | 'highlight' | 'theme' | 'note' | 'preferences'
+export interface Change {
+  kind: RecordKind
+  id: string
+  op: 'added' | 'changed' | 'removed'
+}
+/** What one transaction did, in the order it did it; `seq` counts transactions since open. */
+export interface ChangeSet {
+  seq: number
+  changes: readonly Change[]
+}
+
+/** A deleted record, kept until compaction so a later sync can tell "deleted" from "never had it". */
+export const Tombstone = z.object({ id: z.string().min(1), deletedAt: z.string(), rev: z.number().int().min(0) })
+export type Tombstone = z.infer<typeof Tombstone>
+
+const ManifestFile = z.object({
+  format: z.literal(LIBRARY_FORMAT),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  preferences: Preferences
+})
+type ManifestFile = z.infer<typeof ManifestFile>
+const CodebookFile = z.object({ themes: z.array(Theme), tombstones: z.array(Tombstone) })
+const ArticleFile = z.object({ article: Article })
+const HighlightsFile = z.object({ articleId: z.string().min(1), highlights: z.array(Highlight), tombstones: z.array(Tombstone) })
+const NoteFile = z.union([z.object({ note: Note }), z.object({ tombstone: Tombstone })])
+
+/** A record file the store could not read; it is left untouched on disk and its records are not loaded. */
+export interface Quarantined {
+  path: string
+  problem: string
+}
+
+/** The records one transaction reads and changes. Reads see the transaction's own puts. */
+export interface Transaction {
+  readonly now: string
+  article(id: string): Article | null
+  requireArticle(id: string): Article
+  highlight(id: string): Highlight | null
+  requireHighlight(id: string): Highlight
+  theme(id: string): Theme | null
+  requireTheme(id: string): Theme
+  note(id: string): Note | null
+  requireNote(id: string): Note
+  /** In codebook order, as changed so far. */
+  themes(): Theme[]
+  highlightsOf(articleId: string): Highlight[]
+  highlightsWithTheme(themeId: string): Highlight[]
+  preferences(): Preferences
+  putArticle(article: Article): void
+  putHighlight(highlight: Highlight): void
+  removeHighlight(id: string): void
+  putTheme(theme: Theme): void
+  removeTheme(id: string): void
+  putNote(note: Note): void
+  removeNote(id: string): void
+  setPreferences(preferences: Preferences): void
+}
+
+const LOAD_BATCH = 256
+
 export class LibraryStore {
   private queue: Promise<unknown> = Promise.resolve()
+  private readonly listeners = new Set<(changes: ChangeSet) => void>()
+  private seq = 0
+  private manifest: ManifestFile = { format: LIBRARY_FORMAT, schemaVersion: SCHEMA_VERSION, preferences: DEFAULT_PREFERENCES }
+  private readonly articleMap = new Map<string, Article>()
+  private articleList: Article[] | null = null
+  private themeList: Theme[] = []
+  private readonly themeMap = new Map<string, Theme>()
+  private themeTombstones: Tombstone[] = []
+  private readonly highlightMap = new Map<string, Highlight>()
+  private readonly byArticle = new Map<string, Set<string>>()
+  private readonly byTheme = new Map<string, Set<string>>()
+  private readonly highlightTombstones = new Map<string, Tombstone[]>()
+  private readonly noteMap = new Map<string, Note>()
+  private readonly noteTombstones = new Map<string, Tombstone>()
+  /** Files that could not be read: never written over, so nothing in them is lost. */
+  readonly quarantined: Quarantined[] = []
+  private readonly textStatus = new Map<string, TextStatus>()
+  private loading: Promise<void> = Promise.resolve()
+  private closed = false
 
   private constructor(
     readonly dir: string,
-    private readonly db: Low<LibraryData>,
-    private readonly adapter: DurableJsonFile<LibraryData>,
-    readonly now: () => string
+    readonly now: () => string,
+    readonly readOnly: boolean,
+    private readonly lock: FolderLock | null
   ) {}
 
   static async open(dir: string, options: OpenOptions): Promise<LibraryStore> {
     const now = options.now ?? (() => new Date().toISOString())
-    await mkdir(dir, { recursive: true })
-    const file = join(dir, LIBRARY_FILE)
-    await removeStaleTemps(file)
-    const adapter = new DurableJsonFile<LibraryData>(file)
-    const raw: unknown = await new DurableJsonFile<unknown>(file).read()
+    const readOnly = options.readOnly ?? false
+    if (!readOnly) await mkdir(dir, { recursive: true })
+    const lock = readOnly ? null : await acquireLock(dir, options.holder ?? 'Liner Notes')
+    const store = new LibraryStore(dir, now, readOnly, lock)
+    try {
+      await store.load(options.archiveDir)
+    } catch (error) {
+      await lock?.release()
+      throw error
+    }
+    return store
+  }
+
+  // ——— Opening ———
+
+  private async load(archiveDir: string): Promise<void> {
+    const overlay = new Map<string, string | null>()
+    if (this.readOnly) for (const write of await pendingWrites(this.dir)) overlay.set(write.path, write.content)
+    else {
+      await removeStaleTempsIn([this.dir, ...[ARTICLES_FOLDER, HIGHLIGHTS_FOLDER, NOTES_FOLDER, JOURNAL_FOLDER].map((f) => join(this.dir, f))])
+      await recoverJournal(this.dir)
+    }
+    const raw = await this.readJson(LIBRARY_FILE, overlay)
+    if (raw === null && this.readOnly && !(await exists(this.dir))) {
+      throw new LibraryError('not-found', `There is no library at ${this.dir}.`)
+    }
+    const version = raw === null ? null : schemaVersionOf(raw)
+    if (raw === null || (version !== null && version < SCHEMA_VERSION)) {
+      // A new folder is seeded from the bundled archive; an older library is split into record files.
+      await this.adopt(raw, archiveDir)
+      return
+    }
+    if (version !== SCHEMA_VERSION) {
+      throw new LibraryError(
+        'library-unreadable',
+        `The library was written by a newer version of Liner Notes (schema ${String(version)}); this version reads up to ${SCHEMA_VERSION}.`
+      )
+    }
+    const manifest = ManifestFile.safeParse(raw)
+    if (!manifest.success) throw unreadableFile(LIBRARY_FILE, manifest.error)
+    this.manifest = manifest.data
+    const codebook = await this.readJson(CODEBOOK_FILE, overlay)
+    const themes = codebook === null ? { themes: [], tombstones: [] } : CodebookFile.safeParse(codebook)
+    if ('success' in themes && !themes.success) throw unreadableFile(CODEBOOK_FILE, themes.error)
+    const book = 'success' in themes ? themes.data! : themes
+    this.setThemes(book.themes)
+    this.themeTombstones = book.tombstones
+    for (const name of await this.listFolder(ARTICLES_FOLDER, overlay)) {
+      const file = `${ARTICLES_FOLDER}/${name}`
+      const parsed = ArticleFile.safeParse(await this.readJsonSafe(file, overlay))
+      if (parsed.success) this.articleMap.set(parsed.data.article.id, parsed.data.article)
+      else this.quarantine(file, parsed.error)
+    }
+    // The rest loads while the list is already on screen.
+    this.loading = this.loadRest(overlay)
+    this.loading.catch(() => undefined)
+  }
+
+  private async loadRest(overlay: Map<string, string | null>): Promise<void> {
+    const highlightFiles = await this.listFolder(HIGHLIGHTS_FOLDER, overlay)
+    await inBatches(highlightFiles, async (name) => {
+      const file = `${HIGHLIGHTS_FOLDER}/${name}`
+      const parsed = HighlightsFile.safeParse(await this.readJsonSafe(file, overlay))
+      if (!parsed.success) return this.quarantine(file, parsed.error)
+      for (const highlight of parsed.data.highlights) this.indexHighlight(highlight)
+      if (parsed.data.tombstones.length > 0) this.highlightTombstones.set(parsed.data.articleId, parsed.data.tombstones)
+    })
+    const noteFiles = await this.listFolder(NOTES_FOLDER, overlay)
+    await inBatches(noteFiles, async (name) => {
+      const file = `${NOTES_FOLDER}/${name}`
+      const parsed = NoteFile.safeParse(await this.readJsonSafe(file, overlay))
+      if (!parsed.success) return this.quarantine(file, parsed.error)
+      if ('note' in parsed.data) this.noteMap.set(parsed.data.note.id, parsed.data.note)
+      else this.noteTombstones.set(parsed.data.tombstone.id, parsed.data.tombstone)
+    })
+  }
+
+  /** Seeds a new folder, or splits a one-file library (schema 1–4) into record files, keeping the old file. */
+  private async adopt(raw: unknown, archiveDir: string): Promise<void> {
+    const now = this.now()
     let data: LibraryData
     if (raw === null) {
-      data = await seedFromArchive(options.archiveDir, dir, now())
-      await adapter.write(data)
+      if (this.readOnly) throw new LibraryError('not-found', `There is no library at ${this.dir} yet.`)
+      data = await seedFromArchive(archiveDir, this.dir, now)
     } else {
       const migrated = migrate(raw)
       data = migrated.data
-      if (migrated.from !== null && migrated.from < 3) data.themes = await readCodebook(options.archiveDir, now())
-      if (migrated.from !== null) {
-        // Keep the file as the older version wrote it, then write the migrated one.
-        await atomicWriteFile(join(dir, `library.v${migrated.from}.backup.json`), JSON.stringify(raw, null, 2) + '\n')
-        await adapter.write(data)
-      }
+      if (migrated.from !== null && migrated.from < 3) data.themes = await readCodebook(archiveDir, now)
+      const from = schemaVersionOf(raw)
+      // Kept as the older version wrote it, before anything is written, so the upgrade can always be undone.
+      if (!this.readOnly) await atomicWriteFile(join(this.dir, `library.v${from}.backup.json`), JSON.stringify(raw, null, 2) + '\n')
     }
-    return new LibraryStore(dir, new Low(adapter, data), adapter, now)
-  }
-
-  /** The current data. Treat as read-only: change it through update(). */
-  get data(): Readonly<LibraryData> {
-    return this.db.data
-  }
-
-  /**
-   * Applies `change` to a copy of the data, checks the result against the schema, writes it durably,
-   * then makes it current. Calls run one after another in the order they were made.
-   */
-  update<T>(change: (draft: LibraryData) => T): Promise<T> {
-    const run = async (): Promise<T> => {
-      const draft = structuredClone(this.db.data)
-      const result = change(draft)
-      const checked = LibraryData.parse(draft)
-      // Written before it becomes current, so no read ever sees data that a failed write rolls back.
-      await this.adapter.write(checked)
-      this.db.data = checked
-      return result
+    this.manifest = { format: LIBRARY_FORMAT, schemaVersion: SCHEMA_VERSION, preferences: data.preferences }
+    this.setThemes(data.themes)
+    for (const article of data.articles) {
+      const facts = article.facts ?? (await this.factsFromText(article))
+      this.articleMap.set(article.id, { ...article, facts })
     }
-    const next = this.queue.then(run, run)
-    this.queue = next.catch(() => undefined)
-    return next
+    for (const highlight of data.highlights) this.indexHighlight(highlight)
+    for (const note of data.notes) this.noteMap.set(note.id, note)
+    if (this.readOnly) return
+    for (const id of [...this.articleMap.keys(), ...this.noteMap.keys()]) assertSafeId(id)
+    // Every record file first, the manifest last: until it says schema 5, the folder is still the old library.
+    const files: { path: string; data: unknown }[] = [
+      ...[...this.articleMap.values()].map((article) => ({ path: articleFile(article.id), data: { article } })),
+      ...[...this.articleMap.keys()].map((articleId) => ({ path: highlightsFile(articleId), data: highlightsRecord(articleId, this.highlightsOfArticle(articleId), []) })),
+      ...[...this.noteMap.values()].map((note) => ({ path: noteFile(note.id), data: { note } })),
+      { path: CODEBOOK_FILE, data: { themes: this.themeList, tombstones: [] } }
+    ]
+    for (const folder of [ARTICLES_FOLDER, HIGHLIGHTS_FOLDER, NOTES_FOLDER]) await mkdir(join(this.dir, folder), { recursive: true })
+    await inBatches(files, ({ path, data }) => new Low<unknown>(new DurableJsonFile<unknown>(join(this.dir, path)), data).write(), 32)
+    await new Low(new DurableJsonFile<ManifestFile>(join(this.dir, LIBRARY_FILE), { pretty: true }), this.manifest).write()
   }
 
-  /** Resolves once every write asked for so far is on disk. */
-  async flush(): Promise<void> {
-    await this.queue
+  private async factsFromText(article: Article): Promise<{ wordCount: number; opening: string }> {
+    const text = article.correctedText ?? (await this.readOriginal(article)).text
+    return factsOf(text)
   }
 
+  private async listFolder(folder: string, overlay: Map<string, string | null>): Promise<string[]> {
+    let names: string[] = []
+    try {
+      names = (await readdir(join(this.dir, folder))).filter((n) => n.endsWith('.json'))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    }
+    const all = new Set(names)
+    for (const [path, content] of overlay) {
+      if (!path.startsWith(`${folder}/`)) continue
+      const name = path.slice(folder.length + 1)
+      if (content === null) all.delete(name)
+      else all.add(name)
+    }
+    return [...all].sort()
+  }
+
+  private async readJson(path: string, overlay: Map<string, string | null>): Promise<unknown> {
+    const text = overlay.has(path) ? overlay.get(path)! : await readText(join(this.dir, path))
+    if (text === null) return null
+    try {
+      return JSON.parse(text) as unknown
+    } catch (error) {
+      throw new LibraryError('library-unreadable', `The library file ${join(this.dir, path)} is not valid JSON (${(error as Error).message}). It was left as it is.`)
+    }
+  }
+
+  /** A record file's JSON, or undefined (which its schema then refuses) when it cannot be parsed. */
+  private async readJsonSafe(path: string, overlay: Map<string, string | null>): Promise<unknown> {
+    try {
+      return await this.readJson(path, overlay)
+    } catch {
+      return undefined
+    }
+  }
+
+  private quarantine(path: string, error: z.ZodError): void {
+    const first = error.issues[0]
+    const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : ''
+    this.quarantined.push({ path, problem: first ? `${first.message}${where}` : 'unreadable' })
+  }
+
+  /** Resolves when highlights and notes are in memory; rejects if they could not be read. */
+  whenLoaded(): Promise<void> {
+    return this.loading
+  }
+
+  // ——— Reading ———
+
+  /** Articles in the order they were added. */
+  articles(): readonly Article[] {
+    this.articleList ??= [...this.articleMap.values()].sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id))
+    return this.articleList
+  }
   article(id: string): Article | null {
-    return this.db.data.articles.find((a) => a.id === id) ?? null
+    return this.articleMap.get(id) ?? null
   }
+  /** In codebook order. */
+  themes(): readonly Theme[] {
+    return this.themeList
+  }
+  theme(id: string): Theme | null {
+    return this.themeMap.get(id) ?? null
+  }
+  highlight(id: string): Highlight | null {
+    return this.highlightMap.get(id) ?? null
+  }
+  highlightCount(): number {
+    return this.highlightMap.size
+  }
+  allHighlights(): IterableIterator<Highlight> {
+    return this.highlightMap.values()
+  }
+  highlightsOfArticle(articleId: string): Highlight[] {
+    return [...(this.byArticle.get(articleId) ?? [])].map((id) => this.highlightMap.get(id)!)
+  }
+  /** Highlights carrying any of these themes directly. */
+  highlightsWithThemes(themeIds: Iterable<string>): Highlight[] {
+    const ids = new Set<string>()
+    for (const themeId of themeIds) for (const id of this.byTheme.get(themeId) ?? []) ids.add(id)
+    return [...ids].map((id) => this.highlightMap.get(id)!)
+  }
+  /** How many highlights carry the theme directly, and in how many articles. */
+  themeCounts(themeId: string): { highlights: number; articles: number } {
+    const ids = this.byTheme.get(themeId)
+    if (!ids) return { highlights: 0, articles: 0 }
+    const articles = new Set<string>()
+    for (const id of ids) articles.add(this.highlightMap.get(id)!.articleId)
+    return { highlights: ids.size, articles: articles.size }
+  }
+  notes(): IterableIterator<Note> {
+    return this.noteMap.values()
+  }
+  note(id: string): Note | null {
+    return this.noteMap.get(id) ?? null
+  }
+  get preferences(): Preferences {
+    return this.manifest.preferences
+  }
+  tombstones(): { highlights: Tombstone[]; themes: Tombstone[]; notes: Tombstone[] } {
+    return { highlights: [...this.highlightTombstones.values()].flat(), themes: this.themeTombstones, notes: [...this.noteTombstones.values()] }
+  }
+
+  /** The whole library as one object, for exporters; built on demand (it is a copy of the index, not a clone). */
+  async snapshot(): Promise<LibraryData> {
+    await this.whenLoaded()
+    return {
+      schemaVersion: 4,
+      articles: [...this.articles()],
+      themes: [...this.themeList],
+      highlights: [...this.highlightMap.values()],
+      notes: [...this.noteMap.values()],
+      preferences: this.manifest.preferences
+    }
+  }
+
+  // ——— Texts ———
 
   /** The original's bytes exactly as stored, or null when the file is missing (for backups). */
   async readOriginalBytes(article: Article): Promise<Uint8Array | null> {
@@ -105,14 +408,400 @@ export class LibraryStore {
 
   /** The verbatim original as stored, with whether it still matches the hash taken when it was added. */
   async readOriginal(article: Article): Promise<StoredText> {
-    let bytes: Buffer
-    try {
-      bytes = await readFile(join(this.dir, TEXTS_FOLDER, article.file))
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { text: null, status: 'missing' }
-      throw error
+    const bytes = await this.readOriginalBytes(article)
+    const status: TextStatus = bytes === null ? 'missing' : sha256Hex(bytes) === article.sha256 ? 'ok' : 'altered'
+    this.textStatus.set(article.id, status)
+    return { text: bytes === null ? null : Buffer.from(bytes).toString('utf8'), status }
+  }
+
+  /** The original's status as last checked, or 'unchecked' before its first read (checked in the background). */
+  knownTextStatus(articleId: string): TextStatus {
+    return this.textStatus.get(articleId) ?? 'unchecked'
+  }
+
+  /** Checks every original's hash, a few at a time so requests keep being answered; `progress` after each. */
+  async verifyTexts(progress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<void> {
+    const articles = [...this.articles()]
+    let done = 0
+    await inBatches(articles, async (article) => {
+      if (signal?.aborted || this.closed) return
+      await this.readOriginal(article)
+      progress?.(++done, articles.length)
+    }, 16)
+  }
+
+  // ——— Changing ———
+
+  /** Calls `listener` after every committed change, with what changed. Returns the unsubscribe. */
+  subscribe(listener: (changes: ChangeSet) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /**
+   * Runs `change` on the current records, then checks and writes what it put, and only then makes it
+   * current. A change that throws, or whose records fail their schema, or whose write fails, leaves the
+   * files and the memory as they were.
+   */
+  transact<T>(change: (tx: Transaction) => T): Promise<T> {
+    const run = async (): Promise<T> => {
+      if (this.readOnly) throw new LibraryError('conflict', 'This library was opened read-only, so nothing can be changed.')
+      if (this.closed) throw new LibraryError('conflict', 'The library has been closed.')
+      await this.whenLoaded()
+      const tx = new Draft(this, this.now())
+      const result = change(tx)
+      const changes = await this.commit(tx)
+      if (changes.length > 0) {
+        const set: ChangeSet = { seq: ++this.seq, changes }
+        for (const listener of this.listeners) listener(set)
+      }
+      return result
     }
-    return { text: bytes.toString('utf8'), status: sha256Hex(bytes) === article.sha256 ? 'ok' : 'altered' }
+    const next = this.queue.then(run, run)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  /** Runs `work` with no change in progress and none starting until it ends (a backup reads a still folder). */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  /** Resolves once every change asked for so far is on disk. */
+  async flush(): Promise<void> {
+    await this.queue
+  }
+
+  /** Waits for pending writes, then lets go of the folder lock. */
+  async close(): Promise<void> {
+    await this.flush()
+    this.closed = true
+    await this.lock?.release()
+  }
+
+  private async commit(tx: Draft): Promise<Change[]> {
+    const changes: Change[] = []
+    const writes: FileWrite[] = []
+    const now = tx.now
+    const touchedArticles = new Set<string>()
+    const newTombstones = new Map<string, Tombstone[]>()
+    // Articles: each its own file.
+    for (const [id, article] of tx.articles) {
+      assertSafeId(id)
+      const old = this.articleMap.get(id)
+      const checked = parseRecord(Article, { ...article, rev: (old?.rev ?? 0) + 1 }, 'article', id)
+      tx.articles.set(id, checked)
+      writes.push(this.articleWrite(checked))
+      changes.push({ kind: 'article', id, op: old ? 'changed' : 'added' })
+    }
+    // Highlights: the file of every article that gains, loses or changes one.
+    for (const [id, highlight] of tx.highlights) {
+      const old = this.highlightMap.get(id)
+      if (highlight === null) {
+        if (!old) continue
+        touchedArticles.add(old.articleId)
+        const tombstones = newTombstones.get(old.articleId) ?? []
+        tombstones.push({ id, deletedAt: now, rev: (old.rev ?? 0) + 1 })
+        newTombstones.set(old.articleId, tombstones)
+        changes.push({ kind: 'highlight', id, op: 'removed' })
+        continue
+      }
+      if (!tx.article(highlight.articleId)) throw notFound(`Article “${highlight.articleId}”`)
+      const checked = parseRecord(Highlight, { ...highlight, rev: (old?.rev ?? 0) + 1 }, 'highlight', id)
+      tx.highlights.set(id, checked)
+      touchedArticles.add(checked.articleId)
+      if (old) touchedArticles.add(old.articleId)
+      changes.push({ kind: 'highlight', id, op: old ? 'changed' : 'added' })
+    }
+    for (const articleId of touchedArticles) {
+      assertSafeId(articleId)
+      this.assertWritable(highlightsFile(articleId))
+      const tombstones = [...(this.highlightTombstones.get(articleId) ?? []), ...(newTombstones.get(articleId) ?? [])]
+      writes.push(this.highlightsWrite(articleId, tx.highlightsOf(articleId), tombstones))
+    }
+    // Themes: the one codebook file.
+    let themeTombstones = this.themeTombstones
+    if (tx.themeOrder !== null) {
+      const themes = tx.themes().map((theme) => {
+        if (!tx.themesPut.has(theme.id)) return theme
+        const old = this.themeMap.get(theme.id)
+        changes.push({ kind: 'theme', id: theme.id, op: old ? 'changed' : 'added' })
+        return parseRecord(Theme, { ...theme, rev: (old?.rev ?? 0) + 1 }, 'theme', theme.id)
+      })
+      const removed = this.themeList.filter((t) => !themes.some((kept) => kept.id === t.id))
+      for (const theme of removed) changes.push({ kind: 'theme', id: theme.id, op: 'removed' })
+      themeTombstones = [...this.themeTombstones, ...removed.map((t) => ({ id: t.id, deletedAt: now, rev: (t.rev ?? 0) + 1 }))]
+      tx.themeOrder = themes
+      this.assertWritable(CODEBOOK_FILE)
+      writes.push({ path: CODEBOOK_FILE, content: JSON.stringify({ themes, tombstones: themeTombstones }) })
+    }
+    // Notes: each its own file; a deleted one leaves its tombstone there.
+    for (const [id, note] of tx.notes) {
+      assertSafeId(id)
+      const old = this.noteMap.get(id)
+      this.assertWritable(noteFile(id))
+      if (note === null) {
+        if (!old) continue
+        const tombstone = { id, deletedAt: now, rev: (old.rev ?? 0) + 1 }
+        writes.push({ path: noteFile(id), content: JSON.stringify({ tombstone }) })
+        changes.push({ kind: 'note', id, op: 'removed' })
+        continue
+      }
+      const checked = parseRecord(Note, { ...note, rev: (old?.rev ?? 0) + 1 }, 'note', id)
+      tx.notes.set(id, checked)
+      writes.push({ path: noteFile(id), content: JSON.stringify({ note: checked }) })
+      changes.push({ kind: 'note', id, op: old ? 'changed' : 'added' })
+    }
+    let manifest = this.manifest
+    if (tx.newPreferences !== null) {
+      manifest = { ...this.manifest, preferences: parseRecord(Preferences, tx.newPreferences, 'preferences', 'preferences') }
+      writes.push({ path: LIBRARY_FILE, content: JSON.stringify(manifest, null, 2) + '\n' })
+      changes.push({ kind: 'preferences', id: 'preferences', op: 'changed' })
+    }
+
+    // Written before it becomes current, so no read ever sees what a failed write rolls back.
+    await commitFiles(this.dir, writes)
+
+    for (const [id, article] of tx.articles) this.articleMap.set(id, article)
+    if (tx.articles.size > 0) this.articleList = null
+    for (const [id, highlight] of tx.highlights) {
+      this.unindexHighlight(id)
+      if (highlight !== null) this.indexHighlight(highlight)
+    }
+    for (const [articleId, tombstones] of newTombstones) {
+      this.highlightTombstones.set(articleId, [...(this.highlightTombstones.get(articleId) ?? []), ...tombstones])
+    }
+    if (tx.themeOrder !== null) {
+      this.setThemes(tx.themeOrder)
+      this.themeTombstones = themeTombstones
+    }
+    for (const [id, note] of tx.notes) {
+      const old = this.noteMap.get(id)
+      if (note !== null) this.noteMap.set(id, note)
+      else if (old) {
+        this.noteMap.delete(id)
+        this.noteTombstones.set(id, { id, deletedAt: now, rev: (old.rev ?? 0) + 1 })
+      }
+    }
+    this.manifest = manifest
+    return changes
+  }
+
+  private assertWritable(path: string): void {
+    const bad = this.quarantined.find((q) => q.path === path)
+    if (bad) {
+      throw new LibraryError(
+        'library-unreadable',
+        `The library file ${path} could not be read when the library opened (${bad.problem}), so it is not written over. Repair or remove it, then reopen the library.`
+      )
+    }
+  }
+
+  private articleWrite(article: Article): FileWrite {
+    return { path: articleFile(article.id), content: JSON.stringify({ article }) }
+  }
+
+  private highlightsWrite(articleId: string, highlights: readonly Highlight[], tombstones: readonly Tombstone[]): FileWrite {
+    return { path: highlightsFile(articleId), content: JSON.stringify(highlightsRecord(articleId, highlights, tombstones)) }
+  }
+
+  private setThemes(themes: readonly Theme[]): void {
+    this.themeList = [...themes]
+    this.themeMap.clear()
+    for (const theme of themes) this.themeMap.set(theme.id, theme)
+  }
+
+  private indexHighlight(highlight: Highlight): void {
+    this.highlightMap.set(highlight.id, highlight)
+    addTo(this.byArticle, highlight.articleId, highlight.id)
+    for (const themeId of highlight.themeIds) addTo(this.byTheme, themeId, highlight.id)
+  }
+
+  private unindexHighlight(id: string): void {
+    const old = this.highlightMap.get(id)
+    if (!old) return
+    this.highlightMap.delete(id)
+    this.byArticle.get(old.articleId)?.delete(id)
+    for (const themeId of old.themeIds) this.byTheme.get(themeId)?.delete(id)
+  }
+
+  /** Ids of highlights in `articleId` by the base state (for the transaction's overlay). */
+  baseHighlightIdsOf(articleId: string): ReadonlySet<string> {
+    return this.byArticle.get(articleId) ?? EMPTY
+  }
+  baseHighlightIdsWithTheme(themeId: string): ReadonlySet<string> {
+    return this.byTheme.get(themeId) ?? EMPTY
+  }
+}
+
+const EMPTY: ReadonlySet<string> = new Set()
+
+/** An article's highlights file: its highlights in text order (so the file reads as the article does). */
+function highlightsRecord(articleId: string, highlights: readonly Highlight[], tombstones: readonly Tombstone[]) {
+  const ordered = [...highlights].sort((a, b) => a.position.start - b.position.start || a.id.localeCompare(b.id))
+  return { articleId, highlights: ordered, tombstones }
+}
+
+/** A transaction's view: the store's records with this transaction's puts laid over them. */
+class Draft implements Transaction {
+  readonly articles = new Map<string, Article>()
+  readonly highlights = new Map<string, Highlight | null>()
+  readonly notes = new Map<string, Note | null>()
+  /** The codebook as changed, or null while no theme was touched. */
+  themeOrder: Theme[] | null = null
+  readonly themesPut = new Set<string>()
+  newPreferences: Preferences | null = null
+
+  constructor(
+    private readonly store: LibraryStore,
+    readonly now: string
+  ) {}
+
+  article(id: string): Article | null {
+    return this.articles.get(id) ?? this.store.article(id)
+  }
+  requireArticle(id: string): Article {
+    return this.article(id) ?? fail(`Article “${id}”`)
+  }
+  highlight(id: string): Highlight | null {
+    return this.highlights.has(id) ? this.highlights.get(id)! : this.store.highlight(id)
+  }
+  requireHighlight(id: string): Highlight {
+    return this.highlight(id) ?? fail(`Highlight “${id}”`)
+  }
+  themes(): Theme[] {
+    return this.themeOrder ?? [...this.store.themes()]
+  }
+  theme(id: string): Theme | null {
+    return this.themeOrder ? (this.themeOrder.find((t) => t.id === id) ?? null) : this.store.theme(id)
+  }
+  requireTheme(id: string): Theme {
+    return this.theme(id) ?? fail(`Theme “${id}”`)
+  }
+  note(id: string): Note | null {
+    return this.notes.has(id) ? this.notes.get(id)! : this.store.note(id)
+  }
+  requireNote(id: string): Note {
+    return this.note(id) ?? fail(`Note “${id}”`)
+  }
+  preferences(): Preferences {
+    return this.newPreferences ?? this.store.preferences
+  }
+  highlightsOf(articleId: string): Highlight[] {
+    const ids = new Set(this.store.baseHighlightIdsOf(articleId))
+    for (const [id, h] of this.highlights) {
+      if (h !== null && h.articleId === articleId) ids.add(id)
+      else ids.delete(id)
+    }
+    return [...ids].map((id) => this.highlight(id)!)
+  }
+  highlightsWithTheme(themeId: string): Highlight[] {
+    const ids = new Set(this.store.baseHighlightIdsWithTheme(themeId))
+    for (const [id, h] of this.highlights) {
+      if (h !== null && h.themeIds.includes(themeId)) ids.add(id)
+      else ids.delete(id)
+    }
+    return [...ids].map((id) => this.highlight(id)!)
+  }
+  putArticle(article: Article): void {
+    this.articles.set(article.id, article)
+  }
+  putHighlight(highlight: Highlight): void {
+    this.highlights.set(highlight.id, highlight)
+  }
+  removeHighlight(id: string): void {
+    this.highlights.set(id, null)
+  }
+  putTheme(theme: Theme): void {
+    const themes = this.themes()
+    const at = themes.findIndex((t) => t.id === theme.id)
+    if (at === -1) themes.push(theme)
+    else themes[at] = theme
+    this.themeOrder = themes
+    this.themesPut.add(theme.id)
+  }
+  removeTheme(id: string): void {
+    this.themeOrder = this.themes().filter((t) => t.id !== id)
+    this.themesPut.delete(id)
+  }
+  putNote(note: Note): void {
+    this.notes.set(note.id, note)
+  }
+  removeNote(id: string): void {
+    this.notes.set(id, null)
+  }
+  setPreferences(preferences: Preferences): void {
+    this.newPreferences = preferences
+  }
+}
+
+function fail(what: string): never {
+  throw notFound(what)
+}
+
+/** The record as its schema reads it; a record that fails is refused with what is wrong, and nothing is written. */
+function parseRecord<T>(schema: z.ZodType<T>, record: unknown, kind: string, id: string): T {
+  const parsed = schema.safeParse(record)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
+  throw new LibraryError('invalid-request', `The change was refused: the ${kind} “${id}” would not be valid (${where}${issue?.message ?? 'invalid'}).`)
+}
+
+function assertSafeId(id: string): void {
+  if (!SAFE_ID.test(id)) throw new LibraryError('invalid-request', `“${id}” cannot name a record: ids are letters, digits, dots, dashes and underscores.`)
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+  const set = index.get(key)
+  if (set) set.add(id)
+  else index.set(key, new Set([id]))
+}
+
+export function factsOf(text: string | null): { wordCount: number; opening: string } {
+  if (text === null) return { wordCount: 0, opening: '' }
+  // Counted a paragraph at a time: Intl.Segmenter slows down sharply on very long strings.
+  let wordCount = 0
+  for (const paragraph of text.split(/\n+/)) wordCount += countWords(paragraph)
+  return { wordCount, opening: openingWords(text) }
+}
+
+function schemaVersionOf(raw: unknown): number | null {
+  const version = z.object({ schemaVersion: z.number().int() }).safeParse(raw)
+  return version.success ? version.data.schemaVersion : null
+}
+
+function unreadableFile(path: string, error: z.ZodError): LibraryError {
+  const issue = error.issues[0]
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : ''
+  return new LibraryError('library-unreadable', `The library file ${path} cannot be read: ${issue?.message ?? 'invalid'}${where}. It was left as it is.`)
+}
+
+async function readText(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await readdir(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Runs `work` over the items a batch at a time, yielding between batches so requests are still answered. */
+async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unknown>, size = LOAD_BATCH): Promise<void> {
+  for (let i = 0; i < items.length; i += size) {
+    await Promise.all(items.slice(i, i + size).map(work))
+    await new Promise((resolve) => setImmediate(resolve))
   }
 }
 

@@ -1,9 +1,8 @@
 // The text the reader shows for an article — the user's correction if there is one, else the verbatim
-// original — and what the library list derives from it. Originals are read from disk once per article.
-import type { TextStatus } from '../../shared/ipc/contract'
+// original — read from disk on demand and kept for the most recently used articles only, so a library of
+// thousands of articles does not end up with every text in memory.
 import type { Article } from '../../shared/model'
-import { countWords, openingWords } from '../../shared/text'
-import type { LibraryStore, StoredText } from '../library/store'
+import type { LibraryStore, StoredText, TextStatus } from '../library/store'
 
 export interface ShownText {
   /** The correction, else the original; null only when there is no correction and the original is gone. */
@@ -12,29 +11,30 @@ export interface ShownText {
   status: TextStatus
 }
 
-export interface TextFacts {
-  wordCount: number
-  opening: string
-}
-
-/** The correction wins over the original. Pure, so it can run inside a store.update() on the draft. */
+/** The correction wins over the original. Pure, so it can run inside a transaction. */
 export function shownText(article: Article, original: StoredText): ShownText {
   return { text: article.correctedText ?? original.text, status: original.status }
 }
 
+/** How many originals stay in memory: enough for the reader, an export's working set, and a quotation search. */
+const KEPT = 512
+
 export class ArticleTexts {
-  /** The app never writes an original, so one read per article is enough. */
+  /** The app never writes an original, so a read stays true until the article is gone. Least recently used first. */
   private readonly originals = new Map<string, StoredText>()
-  /** Keyed by article id but checked against the text they were computed from, so a correction shows. */
-  private readonly facts = new Map<string, { text: string | null; facts: TextFacts }>()
 
   constructor(private readonly store: LibraryStore) {}
 
   async original(article: Article): Promise<StoredText> {
     const cached = this.originals.get(article.id)
-    if (cached) return cached
+    if (cached) {
+      this.originals.delete(article.id)
+      this.originals.set(article.id, cached)
+      return cached
+    }
     const read = await this.store.readOriginal(article)
     this.originals.set(article.id, read)
+    if (this.originals.size > KEPT) this.originals.delete(this.originals.keys().next().value!)
     return read
   }
 
@@ -42,19 +42,11 @@ export class ArticleTexts {
     return shownText(article, await this.original(article))
   }
 
-  /** Word count and opening words of the text shown, computed once per distinct text. */
-  factsOf(articleId: string, text: string | null): TextFacts {
-    const cached = this.facts.get(articleId)
-    if (cached && cached.text === text) return cached.facts
-    const facts = text === null ? { wordCount: 0, opening: '' } : { wordCount: countWords(text), opening: openingWords(text) }
-    this.facts.set(articleId, { text, facts })
-    return facts
-  }
-
   /** The article's title, or its opening words when it has none (as the library list shows it). */
   async titleOf(article: Article): Promise<string> {
     if (article.meta.title.trim() !== '') return article.meta.title
+    if (article.facts) return article.facts.opening || article.id
     const { text } = await this.shown(article)
-    return this.factsOf(article.id, text).opening || article.id
+    return text?.trim().split(/\s+/).slice(0, 12).join(' ') || article.id
   }
 }

@@ -2,35 +2,33 @@
 // metadata edits, the memo on the whole article, and corrections of the text (the original file is
 // never written).
 import { isDeepStrictEqual } from 'node:util'
-import type { ArticleDetail, ArticleSummary, CorrectionResult, ParsedRequestOf } from '../../shared/ipc/contract'
+import type { ArticleDetail, ArticleSummary, CorrectionResult, ParsedRequestOf, TextStatus } from '../../shared/ipc/contract'
 import type { Article } from '../../shared/model'
 import { definedOnly } from '../../shared/objects'
 import { LibraryError } from '../library/errors'
 import type { LibraryStore } from '../library/store'
+import { factsOf } from '../library/store'
 import { shownText, type ArticleTexts } from './article-texts'
 import { reanchored, sameSelectors, type AnchorCache } from './highlight-anchors'
 import { requireArticle } from './records'
 
 export function articleServices(store: LibraryStore, texts: ArticleTexts, anchors: AnchorCache) {
   async function detail(id: string): Promise<ArticleDetail> {
-    const original = await texts.original(requireArticle(store.data, id))
-    // Looked up again after the read, so article, text and highlights all come from one moment.
-    const article = requireArticle(store.data, id)
+    const original = await texts.original(requireArticle(store, id))
+    await store.whenLoaded()
+    // Looked up again after the reads, so article, text and highlights all come from one moment.
+    const article = requireArticle(store, id)
     const { text, status } = shownText(article, original)
-    const highlights = anchors.place(
-      id,
-      text,
-      store.data.highlights.filter((h) => h.articleId === id)
-    )
-    return { article, text, textStatus: status, highlights }
+    const highlights = anchors.place(id, text, store.highlightsOfArticle(id))
+    return { article, text, textStatus: status as TextStatus, highlights }
   }
 
   return {
+    /** From the stored facts: no text is read. Hashes are checked in the background; until then 'unchecked'. */
     'articles:list': async (): Promise<ArticleSummary[]> =>
       Promise.all(
-        store.data.articles.map(async (article) => {
-          const { text, status } = await texts.shown(article)
-          const facts = texts.factsOf(article.id, text)
+        store.articles().map(async (article) => {
+          const facts = article.facts ?? factsOf((await texts.shown(article)).text)
           return {
             id: article.id,
             title: article.meta.title,
@@ -40,7 +38,7 @@ export function articleServices(store: LibraryStore, texts: ArticleTexts, anchor
             date: article.meta.date,
             kind: article.meta.kind,
             wordCount: facts.wordCount,
-            textStatus: status
+            textStatus: store.knownTextStatus(article.id) as TextStatus
           }
         })
       ),
@@ -48,24 +46,23 @@ export function articleServices(store: LibraryStore, texts: ArticleTexts, anchor
     'articles:get': async ({ id }: ParsedRequestOf<'articles:get'>): Promise<ArticleDetail> => detail(id),
 
     'articles:update-meta': async ({ id, patch }: ParsedRequestOf<'articles:update-meta'>): Promise<Article> => {
-      requireArticle(store.data, id)
-      return store.update((data) => {
-        const article = requireArticle(data, id)
-        article.meta = { ...article.meta, ...definedOnly(patch) }
-        article.updatedAt = store.now()
-        return article
+      requireArticle(store, id)
+      return store.transact((tx) => {
+        const article = tx.requireArticle(id)
+        const changed = { ...article, meta: { ...article.meta, ...definedOnly(patch) }, updatedAt: tx.now }
+        tx.putArticle(changed)
+        return changed
       })
     },
 
     /** The memo's document was checked against NoteDoc on the way in; null removes the memo. */
     'articles:set-memo': async ({ id, memo }: ParsedRequestOf<'articles:set-memo'>): Promise<Article> => {
-      const current = requireArticle(store.data, id)
+      const current = requireArticle(store, id)
       // An autosave of the memo as stored is no edit: the article's update time stays.
       if (isDeepStrictEqual(memo, current.memo)) return current
-      return store.update((data) => {
-        const article = requireArticle(data, id)
-        article.memo = memo
-        article.updatedAt = store.now()
+      return store.transact((tx) => {
+        const article = { ...tx.requireArticle(id), memo, updatedAt: tx.now }
+        tx.putArticle(article)
         return article
       })
     },
@@ -76,9 +73,9 @@ export function articleServices(store: LibraryStore, texts: ArticleTexts, anchor
      * finds them by position; those that do not keep their old selectors and show as unanchored.
      */
     'articles:correct-text': async ({ id, text }: ParsedRequestOf<'articles:correct-text'>): Promise<CorrectionResult> => {
-      const original = await texts.original(requireArticle(store.data, id))
-      const counts = await store.update((data) => {
-        const article = requireArticle(data, id)
+      const original = await texts.original(requireArticle(store, id))
+      const counts = await store.transact((tx) => {
+        const article = tx.requireArticle(id)
         const shown = text ?? original.text
         if (shown === null) {
           throw new LibraryError(
@@ -90,19 +87,17 @@ export function articleServices(store: LibraryStore, texts: ArticleTexts, anchor
         // A "correction" identical to the original is no correction; storing null keeps one copy only.
         const correctedText = shown === original.text ? null : shown
         if (correctedText !== article.correctedText) {
-          article.correctedText = correctedText
-          article.updatedAt = store.now()
+          tx.putArticle({ ...article, correctedText, facts: factsOf(shown), updatedAt: tx.now })
         }
         let anchored = 0
-        data.highlights = data.highlights.map((highlight) => {
-          if (highlight.articleId !== id) return highlight
+        const highlights = tx.highlightsOf(id)
+        for (const highlight of highlights) {
           const moved = reanchored(shown, highlight)
-          if (moved === null) return highlight
+          if (moved === null) continue
           anchored++
-          return sameSelectors(moved, highlight) ? highlight : { ...moved, updatedAt: store.now() }
-        })
-        const total = data.highlights.filter((h) => h.articleId === id).length
-        return { anchored, unanchored: total - anchored }
+          if (!sameSelectors(moved, highlight)) tx.putHighlight({ ...moved, updatedAt: tx.now })
+        }
+        return { anchored, unanchored: highlights.length - anchored }
       })
       return { detail: await detail(id), ...counts }
     }

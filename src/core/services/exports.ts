@@ -1,14 +1,13 @@
 // Export and backup requests: build the export from the library (pure exporters under export/), ask
 // where to put it (a dialog passed in by the Electron layer), write it atomically, and report what was
 // written. A restore goes into a new or empty folder the user picks.
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { ExportScope, ExportSummary, ParsedRequestOf, Progress, RestoreSummary } from '../../shared/ipc/contract'
 import type { LibraryData } from '../../shared/model'
 import { descendantIds } from '../../shared/theme-tree'
 import {
   articleMarkdown,
-  createBackup,
   highlightsCsv,
   libraryMarkdown,
   libraryMarkdownFiles,
@@ -19,7 +18,7 @@ import {
 } from '../export'
 import { atomicWriteFile } from '../library/atomic-file'
 import { LibraryError, notFound } from '../library/errors'
-import { restoreBackup } from '../library/restore'
+import { restoreBackupFile, writeBackup } from '../library/backup-file'
 import type { LibraryStore } from '../library/store'
 import type { ArticleTexts } from './article-texts'
 
@@ -59,13 +58,20 @@ export function exportServices(store: LibraryStore, texts: ArticleTexts, effects
   }
   const report = (task: string, done: number, total: number): void => effects.progress?.({ task, done, total })
 
-  async function source(): Promise<ExportSource> {
+  /** The library, with the originals of just the articles the scope quotes (all of them for the library). */
+  async function source(scope: ExportScope): Promise<{ all: ExportSource; scoped: ExportSource }> {
+    const data = await store.snapshot()
+    const scoped = scopeSource({ data, texts: new Map() }, scope)
+    const needed = new Set(scoped.data.highlights.map((h) => h.articleId))
+    if (scope.kind === 'article') needed.add(scope.articleId)
     const originals = new Map<string, string>()
-    for (const article of store.data.articles) {
+    const articles = data.articles.filter((a) => scope.kind === 'library' || needed.has(a.id))
+    for (const [done, article] of articles.entries()) {
+      if (done % 200 === 0) report('Reading texts', done, articles.length)
       const { text } = await texts.original(article)
       if (text !== null) originals.set(article.file, text)
     }
-    return { data: store.data as LibraryData, texts: originals }
+    return { all: { data, texts: originals }, scoped: { data: scoped.data, texts: originals } }
   }
 
   return {
@@ -83,8 +89,7 @@ export function exportServices(store: LibraryStore, texts: ArticleTexts, effects
           })
       if (destination === null) return CANCELLED
       report('Preparing the export', 0, 1)
-      const all = await source()
-      const scoped = scopeSource(all, scope)
+      const { all, scoped } = await source(scope)
       const options = { now: store.now(), citationStyle: request.citationStyle, includeNotes: request.includeNotes ?? true }
       const counts = { highlights: scoped.data.highlights.length, notes: request.includeNotes === false ? 0 : countNotes(scoped.data, scope) }
 
@@ -104,31 +109,23 @@ export function exportServices(store: LibraryStore, texts: ArticleTexts, effects
       const day = store.now().slice(0, 10)
       const destination = await dialogs().chooseSavePath({ title: 'Back up library', suggestedName: `liner-notes-backup-${day}.zip`, filters: [BACKUP_FILTER] })
       if (destination === null) return CANCELLED
-      await store.flush()
-      const data = store.data as LibraryData
-      const bytes = new Map<string, Uint8Array>()
-      for (const [done, article] of data.articles.entries()) {
-        report('Collecting texts', done, data.articles.length)
-        const original = await store.readOriginalBytes(article)
-        if (original === null) throw new LibraryError('conflict', `The text of “${article.meta.title || article.id}” (texts/${article.file}) is missing, so the backup would be incomplete.`)
-        bytes.set(article.file, original)
-      }
-      const zip = createBackup(data, bytes, { createdAt: store.now(), appVersion: effects.appVersion ?? 'unknown' })
-      await atomicWriteFile(destination, zip)
-      report('Collecting texts', data.articles.length, data.articles.length)
-      return { path: destination, files: 1, highlights: data.highlights.length, notes: data.notes.length, bytes: zip.byteLength }
+      const written = await writeBackup(store, destination, {
+        createdAt: store.now(),
+        appVersion: effects.appVersion ?? 'unknown',
+        progress: (done, total) => report('Backing up', done, total)
+      })
+      return { path: destination, files: 1, highlights: written.highlights, notes: written.notes, bytes: written.bytes }
     },
 
     'backup:restore': async ({ openAfterRestore }: ParsedRequestOf<'backup:restore'>): Promise<RestoreSummary> => {
       const none: RestoreSummary = { folder: null, articles: 0, highlights: 0, notes: 0, themes: 0 }
       const file = await dialogs().chooseOpenPath({ title: 'Restore from backup', filters: [BACKUP_FILTER] })
       if (file === null) return none
-      const bytes = await readFile(file)
       const folder = await dialogs().chooseFolder({ title: 'Restore into a new or empty folder' })
       if (folder === null) return none
-      const data = await restoreBackup(bytes, folder)
+      const counts = await restoreBackupFile(file, folder)
       if (openAfterRestore) effects.switchLibrary?.(folder)
-      return { folder, articles: data.articles.length, highlights: data.highlights.length, notes: data.notes.length, themes: data.themes.length }
+      return { folder, ...counts }
     }
   }
 }
@@ -179,7 +176,7 @@ function countNotes(scoped: LibraryData, scope: ExportScope): number {
 async function scopeName(store: LibraryStore, texts: ArticleTexts, scope: ExportScope): Promise<string> {
   if (scope.kind === 'library') return 'liner-notes-library'
   if (scope.kind === 'theme') {
-    const theme = store.data.themes.find((t) => t.id === scope.themeId)
+    const theme = store.theme(scope.themeId)
     if (!theme) throw notFound(`Theme “${scope.themeId}”`)
     return `theme-${slug(theme.name)}`
   }

@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto'
 import { isDeepStrictEqual } from 'node:util'
 import { describeRange } from '../../shared/anchoring'
 import type { AnchoredHighlight, ParsedRequestOf, ThemePassage } from '../../shared/ipc/contract'
-import type { Highlight, LibraryData } from '../../shared/model'
+import type { Highlight } from '../../shared/model'
 import { descendantIds } from '../../shared/theme-tree'
 import { LibraryError } from '../library/errors'
-import type { LibraryStore, StoredText } from '../library/store'
+import type { LibraryStore, StoredText, Transaction } from '../library/store'
 import { shownText, type ArticleTexts } from './article-texts'
 import { existingThemeIds, requireArticle, requireHighlight, requireTheme } from './records'
 
@@ -18,8 +18,8 @@ export function highlightServices(store: LibraryStore, texts: ArticleTexts) {
    * write (reading is async, a change is not) and the correction taken from the draft, so a correction
    * saved in between cannot slip under the offsets unnoticed.
    */
-  function describeOnDraft(data: LibraryData, articleId: string, original: StoredText, start: number, end: number, exact?: string) {
-    const article = requireArticle(data, articleId)
+  function describeOnDraft(tx: Transaction, articleId: string, original: StoredText, start: number, end: number, exact?: string) {
+    const article = tx.requireArticle(articleId)
     const { text } = shownText(article, original)
     if (text === null) {
       const name = article.meta.title || article.id
@@ -47,87 +47,88 @@ export function highlightServices(store: LibraryStore, texts: ArticleTexts) {
 
   return {
     'highlights:create': async (request: ParsedRequestOf<'highlights:create'>): Promise<AnchoredHighlight> => {
-      const original = await texts.original(requireArticle(store.data, request.articleId))
-      const created = await store.update((data) => {
-        const selectors = describeOnDraft(data, request.articleId, original, request.start, request.end, request.exact)
-        const now = store.now()
+      const original = await texts.original(requireArticle(store, request.articleId))
+      const created = await store.transact((tx) => {
+        const selectors = describeOnDraft(tx, request.articleId, original, request.start, request.end, request.exact)
+        const now = tx.now
         const highlight: Highlight = {
           id: `hl-${randomUUID()}`,
           articleId: request.articleId,
           ...selectors,
           color: request.color ?? null,
-          themeIds: existingThemeIds(data, request.themeIds ?? []),
+          themeIds: existingThemeIds(tx, request.themeIds ?? []),
           note: null,
           createdAt: now,
           updatedAt: now
         }
-        data.highlights.push(highlight)
+        tx.putHighlight(highlight)
         return highlight
       })
       return placed(created)
     },
 
     'highlights:update': async ({ id, color, themeIds }: ParsedRequestOf<'highlights:update'>): Promise<Highlight> => {
-      const current = requireHighlight(store.data, id)
+      await store.whenLoaded()
+      const current = requireHighlight(store, id)
       if (color === undefined && themeIds === undefined) return current
-      return store.update((data) => {
-        const highlight = requireHighlight(data, id)
+      return store.transact((tx) => {
+        const highlight = { ...tx.requireHighlight(id), updatedAt: tx.now }
         if (color !== undefined) highlight.color = color
-        if (themeIds !== undefined) highlight.themeIds = existingThemeIds(data, themeIds)
-        highlight.updatedAt = store.now()
+        if (themeIds !== undefined) highlight.themeIds = existingThemeIds(tx, themeIds)
+        tx.putHighlight(highlight)
         return highlight
       })
     },
 
     /** The note's document was checked against NoteDoc on the way in; null removes the note. */
     'highlights:set-note': async ({ id, note }: ParsedRequestOf<'highlights:set-note'>): Promise<Highlight> => {
-      const current = requireHighlight(store.data, id)
+      await store.whenLoaded()
+      const current = requireHighlight(store, id)
       // An autosave of the note as stored is no edit: the highlight's update time stays.
       if (isDeepStrictEqual(note, current.note)) return current
-      return store.update((data) => {
-        const highlight = requireHighlight(data, id)
-        highlight.note = note
-        highlight.updatedAt = store.now()
+      return store.transact((tx) => {
+        const highlight = { ...tx.requireHighlight(id), note, updatedAt: tx.now }
+        tx.putHighlight(highlight)
         return highlight
       })
     },
 
     /** Answers with the record removed, which is all highlights:restore needs to undo it. */
     'highlights:delete': async ({ id }: ParsedRequestOf<'highlights:delete'>): Promise<Highlight> => {
-      requireHighlight(store.data, id)
-      return store.update((data) => {
-        const deleted = requireHighlight(data, id)
-        data.highlights = data.highlights.filter((h) => h.id !== id)
+      await store.whenLoaded()
+      requireHighlight(store, id)
+      return store.transact((tx) => {
+        const deleted = tx.requireHighlight(id)
+        tx.removeHighlight(id)
         return deleted
       })
     },
 
     'highlights:restore': async ({ highlight }: ParsedRequestOf<'highlights:restore'>): Promise<Highlight> =>
-      store.update((data) => {
-        if (data.highlights.some((h) => h.id === highlight.id)) {
+      store.transact((tx) => {
+        if (tx.highlight(highlight.id)) {
           throw new LibraryError('conflict', 'This highlight is already in the library; it cannot be restored twice.')
         }
-        if (!data.articles.some((a) => a.id === highlight.articleId)) {
+        if (!tx.article(highlight.articleId)) {
           throw new LibraryError('conflict', `The article this highlight belonged to (“${highlight.articleId}”) is no longer in the library.`)
         }
         // Themes deleted since the highlight was are dropped quietly: the highlight itself is what matters.
-        const known = new Set(data.themes.map((t) => t.id))
-        const themeIds = [...new Set(highlight.themeIds)].filter((id) => known.has(id))
-        const restored = themeIds.length === highlight.themeIds.length ? highlight : { ...highlight, themeIds, updatedAt: store.now() }
-        data.highlights.push(restored)
+        const themeIds = [...new Set(highlight.themeIds)].filter((id) => tx.theme(id) !== null)
+        const restored = themeIds.length === highlight.themeIds.length ? highlight : { ...highlight, themeIds, updatedAt: tx.now }
+        tx.putHighlight(restored)
         return restored
       }),
 
     /** New selectors from the text shown now; colour and themes stay. Works for an anchored one too (a move). */
     'highlights:reattach': async ({ id, start, end, exact }: ParsedRequestOf<'highlights:reattach'>): Promise<AnchoredHighlight> => {
-      const { articleId } = requireHighlight(store.data, id)
-      const original = await texts.original(requireArticle(store.data, articleId))
-      const moved = await store.update((data) => {
-        const highlight = requireHighlight(data, id)
-        const { quote, position } = describeOnDraft(data, highlight.articleId, original, start, end, exact)
-        highlight.quote = quote
-        highlight.position = position
-        highlight.updatedAt = store.now()
+      await store.whenLoaded()
+      const { articleId } = requireHighlight(store, id)
+      const original = await texts.original(requireArticle(store, articleId))
+      const moved = await store.transact((tx) => {
+        const current = tx.requireHighlight(id)
+        const { quote, position } = describeOnDraft(tx, current.articleId, original, start, end, exact)
+        const highlight = { ...current, quote, position, updatedAt: tx.now }
+        tx.putHighlight(highlight)
         return highlight
       })
       return placed(moved)
@@ -135,37 +136,40 @@ export function highlightServices(store: LibraryStore, texts: ArticleTexts) {
 
     /** One write for all of them: coding a hundred passages is saved whole or not at all, and only once. */
     'highlights:bulk-themes': async ({ ids, add = [], remove = [] }: ParsedRequestOf<'highlights:bulk-themes'>): Promise<Highlight[]> =>
-      store.update((data) => {
-        const adding = existingThemeIds(data, add)
+      store.transact((tx) => {
+        const adding = existingThemeIds(tx, add)
         const removing = new Set(remove)
         const both = adding.filter((t) => removing.has(t))
         if (both.length > 0) {
           throw new LibraryError('invalid-request', `Theme “${both[0]}” cannot be both added to and removed from the same highlights.`)
         }
         const wanted = [...new Set(ids)]
-        const highlights = wanted.map((id) => requireHighlight(data, id))
-        const now = store.now()
-        for (const highlight of highlights) {
+        return wanted.map((id) => {
+          const highlight = tx.requireHighlight(id)
           const themeIds = [...highlight.themeIds.filter((t) => !removing.has(t)), ...adding.filter((t) => !highlight.themeIds.includes(t))]
-          if (themeIds.length === highlight.themeIds.length && themeIds.every((t, i) => t === highlight.themeIds[i])) continue
-          highlight.themeIds = themeIds
-          highlight.updatedAt = now
-        }
-        return highlights
+          if (themeIds.length === highlight.themeIds.length && themeIds.every((t, i) => t === highlight.themeIds[i])) return highlight
+          const changed = { ...highlight, themeIds, updatedAt: tx.now }
+          tx.putHighlight(changed)
+          return changed
+        })
       }),
 
     /** Ordered as the library lists its articles, then by place in the text, as a reader would meet them. */
     'highlights:by-theme': async ({ themeId, includeChildren = false }: ParsedRequestOf<'highlights:by-theme'>): Promise<ThemePassage[]> => {
-      const data = store.data
-      requireTheme(data, themeId)
-      const wanted = new Set([themeId, ...(includeChildren ? descendantIds(data.themes, themeId) : [])])
-      const coded = data.highlights.filter((h) => h.themeIds.some((t) => wanted.has(t)))
+      await store.whenLoaded()
+      requireTheme(store, themeId)
+      const wanted = [themeId, ...(includeChildren ? descendantIds(store.themes(), themeId) : [])]
+      const byArticle = new Map<string, Highlight[]>()
+      for (const highlight of store.highlightsWithThemes(wanted)) {
+        const list = byArticle.get(highlight.articleId)
+        if (list) list.push(highlight)
+        else byArticle.set(highlight.articleId, [highlight])
+      }
       const passages: ThemePassage[] = []
-      for (const article of data.articles) {
-        const ofArticle = coded
-          .filter((h) => h.articleId === article.id)
-          .sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end)
-        if (ofArticle.length === 0) continue
+      for (const article of store.articles()) {
+        const ofArticle = byArticle.get(article.id)
+        if (!ofArticle) continue
+        ofArticle.sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end)
         const articleTitle = await texts.titleOf(article)
         for (const highlight of ofArticle) passages.push({ highlight, articleId: article.id, articleTitle })
       }

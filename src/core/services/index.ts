@@ -19,6 +19,8 @@ export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promis
 export interface LibraryServices {
   store: LibraryStore
   handlers: Handlers
+  /** Waits for pending writes, stops background work and lets go of the library folder. */
+  close(): Promise<void>
 }
 
 /**
@@ -29,13 +31,19 @@ export interface SideEffects extends ExportEffects {
   /** Opens a checked web or e-mail address in the system's browser or mail program. */
   openExternal?: OpenExternal
   /** The passage a liner-notes:// link named when the app was started with it, handed over once. */
-  takePendingLink?: () => PassageTarget | null
+  takePendingLink?: () => PassageTarget | null | Promise<PassageTarget | null>
   /** The page's answer to a closing window: go (true) or stay open (false). */
   readyToClose?: (close: boolean) => void
 }
 
 export async function openLibraryServices(libraryDir: string, options: OpenOptions, effects: SideEffects = {}): Promise<LibraryServices> {
   const store = await LibraryStore.open(libraryDir, options)
+  // Originals are checked against their hashes once everything has loaded, a few at a time.
+  const background = new AbortController()
+  store
+    .whenLoaded()
+    .then(() => store.verifyTexts(undefined, background.signal))
+    .catch(() => undefined)
   // One reader of article texts for all services, so each original is read from disk once.
   const texts = new ArticleTexts(store)
   const handlers: Handlers = {
@@ -47,12 +55,19 @@ export async function openLibraryServices(libraryDir: string, options: OpenOptio
     ...preferenceServices(store),
     ...linkServices(effects.openExternal),
     ...exportServices(store, texts, effects),
-    'app:take-pending-link': async () => effects.takePendingLink?.() ?? null,
+    'app:take-pending-link': async () => (await effects.takePendingLink?.()) ?? null,
     'app:ready-to-close': async ({ close }) => {
       if (close) await store.flush()
       effects.readyToClose?.(close)
       return null
     }
   }
-  return { store, handlers }
+  return {
+    store,
+    handlers,
+    close: async () => {
+      background.abort()
+      await store.close()
+    }
+  }
 }

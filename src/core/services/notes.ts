@@ -5,19 +5,31 @@ import { isDeepStrictEqual } from 'node:util'
 import type { NoteSummary, ParsedRequestOf } from '../../shared/ipc/contract'
 import type { Note } from '../../shared/model'
 import { EMPTY_DOC, noteText } from '../../shared/note-doc'
-import { countWords, openingWords } from '../../shared/text'
+import { openingWords } from '../../shared/text'
+import { factsOf } from '../library/store'
 import { LibraryError } from '../library/errors'
 import type { LibraryStore } from '../library/store'
 import { requireNote } from './records'
 
+/** Notes are replaced, never changed in place, so a summary stays true for as long as its note object lives. */
+const summaries = new WeakMap<Note, NoteSummary>()
+
 function summarizeNote(note: Note): NoteSummary {
+  const known = summaries.get(note)
+  if (known) return known
+  const summary = summarize(note)
+  summaries.set(note, summary)
+  return summary
+}
+
+function summarize(note: Note): NoteSummary {
   const text = noteText(note.doc)
   return {
     id: note.id,
     title: note.title,
     // Only an untitled note is listed by its words; a titled one is listed by its title.
     opening: note.title.trim() === '' ? openingWords(text) : '',
-    wordCount: countWords(text),
+    wordCount: factsOf(text).wordCount,
     createdAt: note.createdAt,
     updatedAt: note.updatedAt
   }
@@ -28,53 +40,72 @@ function byRecency(a: NoteSummary, b: NoteSummary): number {
   return b.updatedAt.localeCompare(a.updatedAt) || b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id)
 }
 
-export function noteServices(store: LibraryStore) {
-  return {
-    'notes:list': async (): Promise<NoteSummary[]> => store.data.notes.map(summarizeNote).sort(byRecency),
+/** Works out every note's summary a few at a time once the library has loaded, so the first list is quick. */
+async function warmSummaries(store: LibraryStore): Promise<void> {
+  await store.whenLoaded()
+  let done = 0
+  for (const note of store.notes()) {
+    summarizeNote(note)
+    if (++done % 200 === 0) await new Promise((resolve) => setImmediate(resolve))
+  }
+}
 
-    'notes:get': async ({ id }: ParsedRequestOf<'notes:get'>): Promise<Note> => requireNote(store.data, id),
+export function noteServices(store: LibraryStore) {
+  warmSummaries(store).catch(() => undefined)
+  return {
+    'notes:list': async (): Promise<NoteSummary[]> => {
+      await store.whenLoaded()
+      return Array.from(store.notes(), summarizeNote).sort(byRecency)
+    },
+
+    'notes:get': async ({ id }: ParsedRequestOf<'notes:get'>): Promise<Note> => {
+      await store.whenLoaded()
+      return requireNote(store, id)
+    },
 
     'notes:create': async ({ title = '', doc }: ParsedRequestOf<'notes:create'>): Promise<Note> =>
-      store.update((data) => {
-        const now = store.now()
+      store.transact((tx) => {
+        const now = tx.now
         // A copy, so no note ever shares (and through it, changes) the module's empty document.
         const note: Note = { id: `note-${randomUUID()}`, title, doc: doc ?? structuredClone(EMPTY_DOC), createdAt: now, updatedAt: now }
-        data.notes.push(note)
+        tx.putNote(note)
         return note
       }),
 
     'notes:update': async ({ id, title, doc }: ParsedRequestOf<'notes:update'>): Promise<Note> => {
-      const current = requireNote(store.data, id)
+      await store.whenLoaded()
+      const current = requireNote(store, id)
       // Nothing to change is not a change: an autosave of what is already stored leaves the note where
       // it is in the list, instead of moving it to the top as if it had been edited.
       const sameTitle = title === undefined || title === current.title
       if (sameTitle && (doc === undefined || isDeepStrictEqual(doc, current.doc))) return current
-      return store.update((data) => {
-        const note = requireNote(data, id)
+      return store.transact((tx) => {
+        const note = { ...tx.requireNote(id), updatedAt: tx.now }
         if (title !== undefined) note.title = title
         if (doc !== undefined) note.doc = doc
-        note.updatedAt = store.now()
+        tx.putNote(note)
         return note
       })
     },
 
     /** Answers with the record removed, which is all notes:restore needs to undo it. */
     'notes:delete': async ({ id }: ParsedRequestOf<'notes:delete'>): Promise<Note> => {
-      requireNote(store.data, id)
-      return store.update((data) => {
-        const deleted = requireNote(data, id)
-        data.notes = data.notes.filter((n) => n.id !== id)
+      await store.whenLoaded()
+      requireNote(store, id)
+      return store.transact((tx) => {
+        const deleted = tx.requireNote(id)
+        tx.removeNote(id)
         return deleted
       })
     },
 
     /** Back under the same id, so links and undo history that name it still work. */
     'notes:restore': async ({ note }: ParsedRequestOf<'notes:restore'>): Promise<Note> =>
-      store.update((data) => {
-        if (data.notes.some((n) => n.id === note.id)) {
+      store.transact((tx) => {
+        if (tx.note(note.id)) {
           throw new LibraryError('conflict', `The note “${note.title || note.id}” is already in the library; it cannot be restored twice.`)
         }
-        data.notes.push(note)
+        tx.putNote(note)
         return note
       })
   }

@@ -6,11 +6,12 @@ import { definedOnly } from '../../shared/objects'
 
 export function preferenceServices(store: LibraryStore) {
   return {
-    'preferences:get': async (): Promise<Preferences> => store.data.preferences,
+    'preferences:get': async (): Promise<Preferences> => store.preferences,
     'preferences:update': async (patch: ParsedRequestOf<'preferences:update'>): Promise<Preferences> =>
-      store.update((data) => {
-        data.preferences = { ...data.preferences, ...definedOnly(patch) }
-        return data.preferences
+      store.transact((tx) => {
+        const preferences = { ...tx.preferences(), ...definedOnly(patch) }
+        tx.setPreferences(preferences)
+        return preferences
       })
   }
 }

@@ -32,23 +32,22 @@ export function quotableHighlightServices(store: LibraryStore, texts: ArticleTex
     /** Ordered as the library lists its articles, then by place in the text, and cut at `limit`. */
     'highlights:search': async (request: ParsedRequestOf<'highlights:search'>): Promise<QuotableHighlight[]> => {
       const { query = '', themeId, articleId, limit = DEFAULT_LIMIT } = request
-      // One snapshot: updates replace the data rather than change it, so it stays whole across the awaits.
-      const data = store.data
+      await store.whenLoaded()
       const words = queryWords(query)
-      if (themeId !== undefined) requireTheme(data, themeId)
-      if (articleId !== undefined) requireArticle(data, articleId)
-      const themes = themeId === undefined ? null : new Set([themeId, ...descendantIds(data.themes, themeId)])
-      const themeNames = new Map(data.themes.map((t) => [t.id, t.name]))
+      if (themeId !== undefined) requireTheme(store, themeId)
+      if (articleId !== undefined) requireArticle(store, articleId)
+      const themes = themeId === undefined ? null : new Set([themeId, ...descendantIds(store.themes(), themeId)])
+      const themeNames = new Map(store.themes().map((t) => [t.id, t.name]))
       const byArticle = new Map<string, Highlight[]>()
-      for (const h of data.highlights) {
-        if (articleId !== undefined && h.articleId !== articleId) continue
-        if (themes !== null && !h.themeIds.some((t) => themes.has(t))) continue
+      const candidates =
+        articleId !== undefined ? store.highlightsOfArticle(articleId) : themes !== null ? store.highlightsWithThemes(themes) : store.allHighlights()
+      for (const h of candidates) {
         const ofArticle = byArticle.get(h.articleId)
         if (ofArticle) ofArticle.push(h)
         else byArticle.set(h.articleId, [h])
       }
       const found: QuotableHighlight[] = []
-      for (const article of data.articles) {
+      for (const article of store.articles()) {
         const candidates = byArticle.get(article.id)
         if (!candidates) continue
         const { text } = await texts.shown(article)
@@ -69,8 +68,8 @@ export function quotableHighlightServices(store: LibraryStore, texts: ArticleTex
 
     /** The ids, in the order asked and without repeats, of those still in the library. */
     'highlights:exist': async ({ ids }: ParsedRequestOf<'highlights:exist'>): Promise<string[]> => {
-      const known = new Set(store.data.highlights.map((h) => h.id))
-      return [...new Set(ids)].filter((id) => known.has(id))
+      await store.whenLoaded()
+      return [...new Set(ids)].filter((id) => store.highlight(id) !== null)
     }
   }
 }

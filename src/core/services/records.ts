@@ -1,25 +1,28 @@
-// Finding records by id inside the library data, with the "not in the library" error a person reads when
-// a request names something that is gone. Shared by the services, which all look records up the same way.
-import type { Article, Highlight, LibraryData, Note, Theme } from '../../shared/model'
+// Finding records by id, with the "not in the library" error a person reads when a request names something
+// that is gone. Works on the store and on a transaction alike, which both look records up by id.
+import type { Article, Highlight, Note, Theme } from '../../shared/model'
 import { LibraryError, notFound } from '../library/errors'
 
-/** The record called `id`, or the error naming what is missing: "Article “…” is not in the library". */
-function requireRecord<T extends { id: string }>(records: readonly T[], id: string, kind: string): T {
-  const record = records.find((r) => r.id === id)
-  if (!record) throw notFound(`${kind} “${id}”`)
-  return record
+interface Lookup {
+  article(id: string): Article | null
+  highlight(id: string): Highlight | null
+  theme(id: string): Theme | null
+  note(id: string): Note | null
 }
 
-export const requireArticle = (data: Pick<LibraryData, 'articles'>, id: string): Article => requireRecord(data.articles, id, 'Article')
-export const requireHighlight = (data: Pick<LibraryData, 'highlights'>, id: string): Highlight => requireRecord(data.highlights, id, 'Highlight')
-export const requireTheme = (data: Pick<LibraryData, 'themes'>, id: string): Theme => requireRecord(data.themes, id, 'Theme')
-export const requireNote = (data: Pick<LibraryData, 'notes'>, id: string): Note => requireRecord(data.notes, id, 'Note')
+export const requireArticle = (from: Pick<Lookup, 'article'>, id: string): Article => from.article(id) ?? missing(`Article “${id}”`)
+export const requireHighlight = (from: Pick<Lookup, 'highlight'>, id: string): Highlight => from.highlight(id) ?? missing(`Highlight “${id}”`)
+export const requireTheme = (from: Pick<Lookup, 'theme'>, id: string): Theme => from.theme(id) ?? missing(`Theme “${id}”`)
+export const requireNote = (from: Pick<Lookup, 'note'>, id: string): Note => from.note(id) ?? missing(`Note “${id}”`)
+
+function missing(what: string): never {
+  throw notFound(what)
+}
 
 /** The ids without repeats, in the order first given; every one must name a theme in the library. */
-export function existingThemeIds(data: Pick<LibraryData, 'themes'>, ids: readonly string[]): string[] {
+export function existingThemeIds(from: Pick<Lookup, 'theme'>, ids: readonly string[]): string[] {
   const unique = [...new Set(ids)]
-  const known = new Set(data.themes.map((t) => t.id))
-  const unknown = unique.filter((id) => !known.has(id))
+  const unknown = unique.filter((id) => from.theme(id) === null)
   if (unknown.length === 1) throw notFound(`Theme “${unknown[0]}”`)
   if (unknown.length > 1) {
     throw new LibraryError('not-found', `The themes ${unknown.map((id) => `“${id}”`).join(', ')} are not in the library.`)

@@ -1,15 +1,14 @@
-// The codebook is a tree of themes linked by parentId (walked by shared/theme-tree.ts). These pure helpers
-// keep its names readable: no two siblings called the same, and messages that say where a theme sits.
+// Messages and checks about where a theme sits in the codebook, for the theme requests. The tree itself
+// and what counts as "the same name" live in shared/theme-tree.ts, so the page and the core agree.
 import type { Theme } from '../../shared/model'
+import { sameThemeName } from '../../shared/theme-tree'
 
-/** Names compare as a person reads them: "Heritage", "heritage" and "HERITAGE" are one name. */
-export function sameName(a: string, b: string): boolean {
-  return a.trim().normalize('NFC').toLocaleLowerCase('en') === b.trim().normalize('NFC').toLocaleLowerCase('en')
-}
+/** The codebook's name equality under its old name; src/cli imports it from here. New code: sameThemeName. */
+export { sameThemeName as sameName }
 
-/** A theme under `parentId` already called `name`, other than those in `ignore` (which are moving away). */
+/** A theme under `parentId` already called `name` (by sameThemeName), other than those in `ignore` (which are moving away). */
 export function siblingNamed(themes: readonly Theme[], parentId: string | null, name: string, ignore: ReadonlySet<string>): Theme | null {
-  return themes.find((t) => t.parentId === parentId && !ignore.has(t.id) && sameName(t.name, name)) ?? null
+  return themes.find((t) => t.parentId === parentId && !ignore.has(t.id) && sameThemeName(t.name, name)) ?? null
 }
 
 /** "at the top of the codebook" or "under “music”", for messages about where a theme sits. */

@@ -2,7 +2,7 @@
 // edits that reshape it (create, rename, re-parent, merge, delete) without ever losing a highlight.
 import { randomUUID } from 'node:crypto'
 import type { ParsedRequestOf, ThemeSummary } from '../../shared/ipc/contract'
-import type { LibraryData, Theme } from '../../shared/model'
+import type { Theme } from '../../shared/model'
 import { descendantIds } from '../../shared/theme-tree'
 import { LibraryError } from '../library/errors'
 import type { LibraryStore } from '../library/store'
@@ -35,19 +35,10 @@ export function defaultColor(themes: readonly Theme[]): string {
 }
 
 /** Highlights carrying each theme directly (not through a sub-theme), and the distinct articles they are in. */
-function summarize(data: Readonly<LibraryData>): ThemeSummary[] {
-  const counts = new Map<string, { highlights: number; articles: Set<string> }>()
-  for (const highlight of data.highlights) {
-    for (const themeId of new Set(highlight.themeIds)) {
-      const count = counts.get(themeId) ?? { highlights: 0, articles: new Set<string>() }
-      count.highlights++
-      count.articles.add(highlight.articleId)
-      counts.set(themeId, count)
-    }
-  }
-  return data.themes.map((theme) => {
-    const count = counts.get(theme.id)
-    return { ...theme, highlightCount: count?.highlights ?? 0, articleCount: count?.articles.size ?? 0 }
+function summarize(store: LibraryStore): ThemeSummary[] {
+  return store.themes().map((theme) => {
+    const count = store.themeCounts(theme.id)
+    return { ...theme, highlightCount: count.highlights, articleCount: count.articles }
   })
 }
 
@@ -80,117 +71,111 @@ function childClash(
 
 export function themeServices(store: LibraryStore) {
   const summaryOf = (id: string): ThemeSummary => {
-    const summary = summarize(store.data).find((t) => t.id === id)
-    if (!summary) throw new Error(`Theme ${id} vanished right after it was written`)
-    return summary
+    const theme = requireTheme(store, id)
+    const count = store.themeCounts(id)
+    return { ...theme, highlightCount: count.highlights, articleCount: count.articles }
   }
 
   return {
-    'themes:list': async (): Promise<ThemeSummary[]> => summarize(store.data),
+    'themes:list': async (): Promise<ThemeSummary[]> => {
+      await store.whenLoaded()
+      return summarize(store)
+    },
 
     'themes:create': async ({ name, color, description = '', parentId = null }: ParsedRequestOf<'themes:create'>): Promise<Theme> =>
-      store.update((data) => {
-        if (parentId !== null) requireTheme(data, parentId)
-        refuseNameClash(data.themes, parentId, name, new Set())
-        const now = store.now()
+      store.transact((tx) => {
+        if (parentId !== null) tx.requireTheme(parentId)
+        refuseNameClash(tx.themes(), parentId, name, new Set())
+        const now = tx.now
         const theme: Theme = {
           id: `theme-${randomUUID()}`,
           name,
-          color: color ?? defaultColor(data.themes),
+          color: color ?? defaultColor(tx.themes()),
           description,
           parentId,
           createdAt: now,
           updatedAt: now
         }
-        data.themes.push(theme)
+        tx.putTheme(theme)
         return theme
       }),
 
     'themes:update': async ({ id, name, color, description, parentId }: ParsedRequestOf<'themes:update'>): Promise<Theme> =>
-      store.update((data) => {
-        const theme = requireTheme(data, id)
+      store.transact((tx) => {
+        const current = tx.requireTheme(id)
+        const theme = { ...current }
         const newParentId = parentId === undefined ? theme.parentId : parentId
         if (newParentId !== null && newParentId !== theme.parentId) {
-          const parent = requireTheme(data, newParentId)
-          if (newParentId === id || descendantIds(data.themes, id).has(newParentId)) {
+          const parent = tx.requireTheme(newParentId)
+          if (newParentId === id || descendantIds(tx.themes(), id).has(newParentId)) {
             const where = newParentId === id ? 'itself' : `“${parent.name}”, which is inside it`
             throw new LibraryError('conflict', `“${theme.name}” cannot go under ${where}: a theme cannot contain itself.`)
           }
         }
         const newName = name ?? theme.name
-        if (newName !== theme.name || newParentId !== theme.parentId) refuseNameClash(data.themes, newParentId, newName, new Set([id]))
+        if (newName !== theme.name || newParentId !== theme.parentId) refuseNameClash(tx.themes(), newParentId, newName, new Set([id]))
         theme.name = newName
         theme.parentId = newParentId
         if (color !== undefined) theme.color = color
         if (description !== undefined) theme.description = description
-        theme.updatedAt = store.now()
+        theme.updatedAt = tx.now
+        tx.putTheme(theme)
         return theme
       }),
 
     /** The source's passages and sub-themes go to the target, then the source is gone. No highlight is lost. */
     'themes:merge': async ({ sourceId, targetId }: ParsedRequestOf<'themes:merge'>): Promise<ThemeSummary> => {
-      await store.update((data) => {
-        const source = requireTheme(data, sourceId)
-        const target = requireTheme(data, targetId)
+      await store.transact((tx) => {
+        const themes = tx.themes()
+        const source = tx.requireTheme(sourceId)
+        const target = tx.requireTheme(targetId)
         if (sourceId === targetId) throw new LibraryError('invalid-request', `“${source.name}” cannot be merged into itself.`)
-        if (descendantIds(data.themes, sourceId).has(targetId)) {
+        if (descendantIds(themes, sourceId).has(targetId)) {
           throw new LibraryError(
             'conflict',
             `“${source.name}” cannot be merged into “${target.name}”, which sits inside it. Move “${target.name}” out first, or merge the other way round.`
           )
         }
-        const children = data.themes.filter((t) => t.parentId === sourceId)
-        const clash = childClash(data.themes, children, targetId, new Set([sourceId, ...children.map((c) => c.id)]))
+        const children = themes.filter((t) => t.parentId === sourceId)
+        const clash = childClash(themes, children, targetId, new Set([sourceId, ...children.map((c) => c.id)]))
         if (clash) {
           throw new LibraryError(
             'conflict',
             `Both “${source.name}” and “${target.name}” have a sub-theme called “${clash[0].name}”. Rename or merge one of them first.`
           )
         }
-        const now = store.now()
-        for (const highlight of data.highlights) {
-          if (!highlight.themeIds.includes(sourceId)) continue
+        const now = tx.now
+        for (const highlight of tx.highlightsWithTheme(sourceId)) {
           // Replaced in place, then de-duplicated: a passage coded with both keeps the target once.
-          highlight.themeIds = [...new Set(highlight.themeIds.map((t) => (t === sourceId ? targetId : t)))]
-          highlight.updatedAt = now
+          tx.putHighlight({ ...highlight, themeIds: [...new Set(highlight.themeIds.map((t) => (t === sourceId ? targetId : t)))], updatedAt: now })
         }
-        for (const child of children) {
-          child.parentId = targetId
-          child.updatedAt = now
-        }
-        target.updatedAt = now
-        data.themes = data.themes.filter((t) => t.id !== sourceId)
+        for (const child of children) tx.putTheme({ ...child, parentId: targetId, updatedAt: now })
+        tx.putTheme({ ...target, updatedAt: now })
+        tx.removeTheme(sourceId)
       })
       return summaryOf(targetId)
     },
 
     /** The highlights stay, without this theme; its sub-themes move up to where it was. */
     'themes:delete': async ({ id }: ParsedRequestOf<'themes:delete'>): Promise<{ deleted: Theme; highlightsAffected: number }> =>
-      store.update((data) => {
-        const theme = requireTheme(data, id)
-        const children = data.themes.filter((t) => t.parentId === id)
-        const clash = childClash(data.themes, children, theme.parentId, new Set([id, ...children.map((c) => c.id)]))
+      store.transact((tx) => {
+        const themes = tx.themes()
+        const theme = tx.requireTheme(id)
+        const children = themes.filter((t) => t.parentId === id)
+        const clash = childClash(themes, children, theme.parentId, new Set([id, ...children.map((c) => c.id)]))
         if (clash) {
           throw new LibraryError(
             'conflict',
             `“${theme.name}” cannot be deleted yet: its sub-theme “${clash[0].name}” would then sit ` +
-              `${placeOf(data.themes, theme.parentId)} beside a theme called “${clash[1].name}”. Rename or merge one of them first.`
+              `${placeOf(themes, theme.parentId)} beside a theme called “${clash[1].name}”. Rename or merge one of them first.`
           )
         }
-        const now = store.now()
-        let highlightsAffected = 0
-        for (const highlight of data.highlights) {
-          if (!highlight.themeIds.includes(id)) continue
-          highlight.themeIds = highlight.themeIds.filter((t) => t !== id)
-          highlight.updatedAt = now
-          highlightsAffected++
-        }
-        for (const child of children) {
-          child.parentId = theme.parentId
-          child.updatedAt = now
-        }
-        data.themes = data.themes.filter((t) => t.id !== id)
-        return { deleted: theme, highlightsAffected }
+        const now = tx.now
+        const coded = tx.highlightsWithTheme(id)
+        for (const highlight of coded) tx.putHighlight({ ...highlight, themeIds: highlight.themeIds.filter((t) => t !== id), updatedAt: now })
+        for (const child of children) tx.putTheme({ ...child, parentId: theme.parentId, updatedAt: now })
+        tx.removeTheme(id)
+        return { deleted: theme, highlightsAffected: coded.length }
       })
   }
 }

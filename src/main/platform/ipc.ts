@@ -1,10 +1,11 @@
-// Wires the contract's channels to ipcMain. Every request goes through dispatch(), which validates it.
+// Relays the contract's channels from the page to the core process, which validates every request where
+// it enters the core and answers with a Result. Main itself holds no library state.
 import { ipcMain } from 'electron'
 import { CHANNELS } from '../../shared/ipc/channels'
-import { dispatch, type HandlerSource } from '../../core/ipc/dispatch'
+import type { CoreClient } from '../../core/host/client'
 
-export function registerIpc(source: HandlerSource): void {
+export function registerIpc(core: CoreClient): void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (_event, payload: unknown) => dispatch(source, channel, payload))
+    ipcMain.handle(channel, (_event, payload: unknown) => core.request(channel, payload))
   }
 }
