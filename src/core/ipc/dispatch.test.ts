@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LibraryError } from '../library/errors'
-import { LIBRARY_FILE } from '../library/layout'
-import { ARCHIVE_DIR, withTempDir } from '../library/test-support'
+import { articleFile } from '../library/layout'
+import { ARCHIVE_DIR, folderFingerprint, withTempDir } from '../library/test-support'
 import { openLibraryServices } from '../services'
 import { dispatch } from './dispatch'
 
@@ -36,22 +36,24 @@ describe('dispatch', () => {
   ])('refuses %s with a readable message and leaves the file as it was', (_name, channel, payload, message) =>
     withTempDir(async (dir) => {
       const { send } = await openedIn(dir)
-      const before = await readFile(join(dir, LIBRARY_FILE), 'utf8')
+      const before = await folderFingerprint(dir)
       const result = await send(channel, payload)
       expect(result.ok).toBe(false)
       if (result.ok) return
       expect(result.error.code).toBe('invalid-request')
       expect(result.error.message).toMatch(message)
-      expect(await readFile(join(dir, LIBRARY_FILE), 'utf8')).toBe(before)
+      expect(await folderFingerprint(dir)).toBe(before)
     })
   )
 
   it('answers a valid request, and the change is on disk when the answer arrives', () =>
     withTempDir(async (dir) => {
       const { send } = await openedIn(dir)
+      const stored = async () => (JSON.parse(await readFile(join(dir, articleFile(ID)), 'utf8')) as { article: { meta: { title: string }; rev?: number } }).article
+      const revBefore = (await stored()).rev ?? 0
       const result = await send('articles:update-meta', { id: ID, patch: { title: 'A new title', url: 'https://collider.com/k-pops' } })
       expect(result).toMatchObject({ ok: true, value: { meta: { title: 'A new title', outlet: 'Collider' } } })
-      expect(await readFile(join(dir, LIBRARY_FILE), 'utf8')).toContain('"title": "A new title"')
+      expect(await stored()).toMatchObject({ meta: { title: 'A new title' }, rev: revBefore + 1 })
     }))
 
   it('reports an unknown article as not found', () =>

@@ -1,7 +1,10 @@
-// Helpers for tests of the library: a fresh temporary library folder and the bundled archive's path.
-import { mkdtemp, rm } from 'node:fs/promises'
+// Helpers for tests of the library: a fresh temporary library folder, the bundled archive's path, and a
+// fingerprint of a whole library folder, so "left as it was" means no file in it changed.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { sha256Hex } from './hash'
+import { LOCK_FILE } from './layout'
 
 export const ARCHIVE_DIR = resolve(import.meta.dirname, '../../../archive')
 
@@ -16,3 +19,26 @@ export async function withTempDir<T>(use: (dir: string) => Promise<T>): Promise<
 
 /** A fixed clock, so records written in tests are predictable. */
 export const fixedNow = (): string => '2026-11-21T12:00:00.000Z'
+
+/**
+ * Every file under `dir` (sub-folders included) as "path sha256", one a line, sorted. The lock is left out:
+ * it names the process that holds the library, not anything the library holds.
+ */
+export async function folderFingerprint(dir: string): Promise<string> {
+  const lines: string[] = []
+  const walk = async (folder: string, prefix: string): Promise<void> => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const path = prefix + entry.name
+      if (entry.isDirectory()) await walk(join(folder, entry.name), `${path}/`)
+      else if (path !== LOCK_FILE) lines.push(`${path} ${sha256Hex(await readFile(join(folder, entry.name)))}`)
+    }
+  }
+  await walk(dir, '')
+  return lines.sort().join('\n')
+}
+
+/** A record without the revision the store stamps on it, for comparing what a record says. */
+export function withoutRev<T extends { rev?: number }>(record: T): Omit<T, 'rev'> {
+  const { rev: _rev, ...rest } = record
+  return rest
+}

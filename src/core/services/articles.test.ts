@@ -4,9 +4,9 @@ import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sha256Hex } from '../library/hash'
-import { TEXTS_FOLDER } from '../library/layout'
+import { articleFile, TEXTS_FOLDER } from '../library/layout'
 import { ARCHIVE_DIR, withTempDir } from '../library/test-support'
-import { COLLIDER, nth, openTestClient, type TestClient } from './test-client'
+import { COLLIDER, nth, openTestClient, withoutRev, type TestClient } from './test-client'
 
 const ORIGINAL = await readFile(join(ARCHIVE_DIR, `${COLLIDER}.txt`), 'utf8')
 const ORIGINAL_SHA = '234fd1a02ee2b7592b00f175b6691aa2a6f45d4474e17b45bcb3b3a8087f78bd'
@@ -24,6 +24,11 @@ function corrected(text: string): string {
 
 async function highlight(client: TestClient, phrase: string, n = 1) {
   return client.call('highlights:create', { articleId: COLLIDER, ...nth(ORIGINAL, phrase, n) })
+}
+
+/** The article's record as its own file holds it. */
+async function storedArticle(dir: string): Promise<{ correctedText: string | null }> {
+  return (JSON.parse(await readFile(join(dir, articleFile(COLLIDER)), 'utf8')) as { article: { correctedText: string | null } }).article
 }
 
 async function wordCount(client: TestClient): Promise<number | undefined> {
@@ -80,7 +85,7 @@ describe('articles:correct-text', () => {
       expect(reverted.detail.highlights.find((h) => h.id === typo.id)?.quote).toEqual(typo.quote)
       expect(await wordCount(client)).toBe(wordsBefore)
       expect(sha256Hex(await readFile(join(dir, TEXTS_FOLDER, `${COLLIDER}.txt`)))).toBe(ORIGINAL_SHA)
-      expect(await client.libraryFile()).toContain('"correctedText": null')
+      expect((await storedArticle(dir)).correctedText).toBeNull()
     }))
 
   it.each([
@@ -114,16 +119,16 @@ describe('articles:correct-text', () => {
       const reopened = await openTestClient(dir)
       const missing = await reopened.call('articles:get', { id: COLLIDER })
       expect(missing).toMatchObject({ text: null, textStatus: 'missing' })
-      expect(missing.highlights).toEqual([{ ...kept, anchor: null }])
+      expect(missing.highlights.map(withoutRev)).toEqual([withoutRev({ ...kept, anchor: null })])
 
       const pasted = corrected(ORIGINAL)
       const { detail, anchored } = await reopened.call('articles:correct-text', { id: COLLIDER, text: pasted })
       expect(anchored).toBe(1)
       expect(detail).toMatchObject({ text: pasted, textStatus: 'missing' })
-      const before = await reopened.libraryFile()
+      const before = await reopened.fingerprint()
       const refused = await reopened.refused('articles:correct-text', { id: COLLIDER, text: null })
       expect(refused).toEqual({ code: 'conflict', message: expect.stringMatching(/original text .* is missing .* the only copy left/) })
-      expect(await reopened.libraryFile()).toBe(before)
+      expect(await reopened.fingerprint()).toBe(before)
     }))
 
   it('stores a "correction" identical to the original as no correction', () =>
@@ -131,7 +136,8 @@ describe('articles:correct-text', () => {
       const client = await openTestClient(dir)
       const { detail } = await client.call('articles:correct-text', { id: COLLIDER, text: ORIGINAL })
       expect(detail.article.correctedText).toBeNull()
-      expect(await client.libraryFile()).not.toContain('Publisher: Source link')
+      expect((await storedArticle(dir)).correctedText).toBeNull()
+      expect(await readFile(join(dir, articleFile(COLLIDER)), 'utf8')).not.toContain('Publisher: Source link')
     }))
 
   it.each([
@@ -141,10 +147,10 @@ describe('articles:correct-text', () => {
   ])('refuses %s, leaving the library file as it was', (_name, payload, code, message) =>
     withTempDir(async (dir) => {
       const client = await openTestClient(dir)
-      const before = await client.libraryFile()
+      const before = await client.fingerprint()
       const error = await client.refused('articles:correct-text', payload)
       expect(error.code).toBe(code)
       expect(error.message).toMatch(message)
-      expect(await client.libraryFile()).toBe(before)
+      expect(await client.fingerprint()).toBe(before)
     }))
 })

@@ -1,10 +1,13 @@
 // Highlights through the IPC boundary over a real library folder: made on every article and found again,
 // coded with themes one by one and in bulk, deleted and restored, re-attached, listed by theme.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { AnchoredHighlight } from '../../shared/ipc/contract'
 import { splitParagraphs } from '../../shared/text'
+import { highlightsFile } from '../library/layout'
 import { withTempDir } from '../library/test-support'
-import { COLLIDER, nth, openTestClient, type TestClient } from './test-client'
+import { COLLIDER, nth, openTestClient, withoutRev, type TestClient } from './test-client'
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' })
 
@@ -90,18 +93,18 @@ describe('highlights', () => {
       const created = await highlightPhrase(client, 'his real-life son, Soul Rasheed', ['theme-fatherhood', 'theme-heritage'])
       const deleted = await client.call('highlights:delete', { id: created.id })
       const { anchor: _anchor, ...record } = created
-      expect(deleted).toEqual(record)
+      expect(withoutRev(deleted)).toEqual(withoutRev(record))
       expect((await client.call('articles:get', { id: COLLIDER })).highlights).toEqual([])
 
       const restored = await client.call('highlights:restore', { highlight: deleted })
-      expect(restored).toEqual(record)
-      expect((await client.call('articles:get', { id: COLLIDER })).highlights).toEqual([created])
+      expect(withoutRev(restored)).toEqual(withoutRev(record))
+      expect((await client.call('articles:get', { id: COLLIDER })).highlights.map(withoutRev)).toEqual([withoutRev(created)])
 
-      const before = await client.libraryFile()
+      const before = await client.fingerprint()
       const again = await client.refused('highlights:restore', { highlight: deleted })
       expect(again.code).toBe('conflict')
       expect(again.message).toMatch(/already in the library/)
-      expect(await client.libraryFile()).toBe(before)
+      expect(await client.fingerprint()).toBe(before)
     }))
 
   it('restores a highlight without the themes deleted meanwhile, and refuses one whose article is gone', () =>
@@ -143,10 +146,10 @@ describe('highlights', () => {
       const range = nth(original, 'Slow and smooth. Find your rhythm.', 1)
       // A correction lands between the selection and the request: everything shifts by the inserted words.
       await client.call('articles:correct-text', { id: COLLIDER, text: 'A new first line.\n' + original })
-      const before = await client.libraryFile()
+      const before = await client.fingerprint()
       const error = await client.refused('highlights:create', { articleId: COLLIDER, ...range, exact: 'Slow and smooth. Find your rhythm.' })
       expect(error).toEqual({ code: 'conflict', message: 'The article’s text changed after the words were selected (a correction was saved). Select them again.' })
-      expect(await client.libraryFile()).toBe(before)
+      expect(await client.fingerprint()).toBe(before)
       const shifted = nth(await textOf(client, COLLIDER), 'Slow and smooth. Find your rhythm.', 1)
       const made = await client.call('highlights:create', { articleId: COLLIDER, ...shifted, exact: 'Slow and smooth. Find your rhythm.' })
       expect(made.quote.exact).toBe('Slow and smooth. Find your rhythm.')
@@ -158,7 +161,7 @@ describe('highlights', () => {
       const a = await highlightPhrase(client, 'fatherhood takes the spotlight', ['theme-fatherhood'])
       const b = await highlightPhrase(client, 'A staple of Los Angeles hip-hop', ['theme-heritage', 'theme-fatherhood'])
       const c = await highlightPhrase(client, 'K-Pop competition show in Seoul')
-      const update = vi.spyOn(client.services.store, 'update')
+      const update = vi.spyOn(client.services.store, 'transact')
 
       const added = await client.call('highlights:bulk-themes', { ids: [a.id, b.id, c.id, a.id], add: ['theme-identity', 'theme-heritage'] })
       expect(update).toHaveBeenCalledTimes(1)
@@ -179,10 +182,10 @@ describe('highlights', () => {
     withTempDir(async (dir) => {
       const client = await openTestClient(dir)
       const a = await highlightPhrase(client, 'fatherhood takes the spotlight')
-      const before = await client.libraryFile()
+      const before = await client.fingerprint()
       const refused = await client.refused('highlights:bulk-themes', { ids: [a.id, 'hl-gone'], add: ['theme-identity'] })
       expect(refused).toEqual({ code: 'not-found', message: 'Highlight “hl-gone” is not in the library.' })
-      expect(await client.libraryFile()).toBe(before)
+      expect(await client.fingerprint()).toBe(before)
       expect((await client.call('articles:get', { id: COLLIDER })).highlights[0]?.themeIds).toEqual([])
     }))
 
@@ -221,11 +224,11 @@ describe('highlights', () => {
     withTempDir(async (dir) => {
       const client = await openTestClient(dir)
       const text = await textOf(client, COLLIDER)
-      const before = await client.libraryFile()
+      const before = await client.fingerprint()
       const error = await client.refused('highlights:create', payload(text))
       expect(error.code).toBe(code)
       expect(error.message).toMatch(message)
-      expect(await client.libraryFile()).toBe(before)
+      expect(await client.fingerprint()).toBe(before)
     }))
 
   it.each([
@@ -235,13 +238,61 @@ describe('highlights', () => {
     withTempDir(async (dir) => {
       const client = await openTestClient(dir)
       const created = await highlightPhrase(client, 'fatherhood takes the spotlight', ['theme-fatherhood'])
-      const before = await client.libraryFile()
+      const before = await client.fingerprint()
       const error =
         patch === null
           ? await client.refused('highlights:bulk-themes', { ids: [created.id], add: ['theme-identity'], remove: ['theme-identity'] })
           : await client.refused('highlights:update', { id: created.id, ...patch })
       expect(error.code).toBe(code)
       expect(error.message).toMatch(message)
-      expect(await client.libraryFile()).toBe(before)
+      expect(await client.fingerprint()).toBe(before)
+    }))
+})
+
+describe('highlight revisions', () => {
+  it('stores a higher revision at every change, in memory, in its file and after a fresh start', () =>
+    withTempDir(async (dir) => {
+      const client = await openTestClient(dir)
+      const stored = () => client.services.store.highlight(created.id)?.rev
+      const created = await highlightPhrase(client, 'his real-life son, Soul Rasheed')
+      expect(stored()).toBe(1)
+      await client.call('highlights:update', { id: created.id, color: 'pink' })
+      expect(stored()).toBe(2)
+      await client.call('highlights:bulk-themes', { ids: [created.id], add: ['theme-fatherhood'] })
+      expect(stored()).toBe(3)
+      // Coding with a theme it already carries is no change, so no new revision.
+      await client.call('highlights:bulk-themes', { ids: [created.id], add: ['theme-fatherhood'] })
+      expect(stored()).toBe(3)
+      const file = JSON.parse(await readFile(join(dir, highlightsFile(COLLIDER)), 'utf8')) as { highlights: { id: string; rev: number }[] }
+      expect(file.highlights.find((h) => h.id === created.id)?.rev).toBe(3)
+      const reopened = await openTestClient(dir)
+      expect((await reopened.call('articles:get', { id: COLLIDER })).highlights.map((h) => h.rev)).toEqual([3])
+    }))
+
+  // Fails today: handlers answer with the record they put, before the store stamped its revision, so a
+  // new highlight comes back without `rev` and a changed one with its previous `rev`. Reported, not fixed here.
+  it.fails('answers every change with the revision it stored', () =>
+    withTempDir(async (dir) => {
+      const client = await openTestClient(dir)
+      const created = await highlightPhrase(client, 'his real-life son, Soul Rasheed')
+      expect(created.rev).toBe(client.services.store.highlight(created.id)?.rev)
+      const updated = await client.call('highlights:update', { id: created.id, color: 'pink' })
+      expect(updated.rev).toBe(client.services.store.highlight(created.id)?.rev)
+    }))
+
+  // Fails today: a restored highlight starts again at revision 1, below its own tombstone's, and the
+  // tombstone stays in the article's file beside the living record. Reported, not fixed here.
+  it.fails('a highlight restored after its delete has a revision above its tombstone, and no tombstone left', () =>
+    withTempDir(async (dir) => {
+      const client = await openTestClient(dir)
+      const created = await highlightPhrase(client, 'his real-life son, Soul Rasheed')
+      await client.call('highlights:update', { id: created.id, color: 'pink' })
+      const deleted = await client.call('highlights:delete', { id: created.id })
+      const tombstone = client.services.store.tombstones().highlights.find((t) => t.id === created.id)
+      expect(tombstone?.rev).toBe(3)
+      await client.call('highlights:restore', { highlight: deleted })
+      expect(client.services.store.highlight(created.id)?.rev).toBeGreaterThan(3)
+      const file = JSON.parse(await readFile(join(dir, highlightsFile(COLLIDER)), 'utf8')) as { tombstones: { id: string }[] }
+      expect(file.tombstones.map((t) => t.id)).not.toContain(created.id)
     }))
 })

@@ -6,7 +6,7 @@ import type { Channel } from '../../shared/ipc/channels'
 import { EMPTY_DOC, quotationAttrs, quotedHighlightIds, type NoteDoc, type NoteNode } from '../../shared/note-doc'
 import { LibraryStore } from '../library/store'
 import { ARCHIVE_DIR, fixedNow, withTempDir } from '../library/test-support'
-import { COLLIDER, nth, openTestClient, tickingClock, type TestClient } from './test-client'
+import { COLLIDER, nth, openTestClient, tickingClock, withoutRev, type TestClient } from './test-client'
 
 const text = (value: string): NoteNode => ({ type: 'text', text: value })
 const paragraph = (value: string): NoteNode => ({ type: 'paragraph', content: [text(value)] })
@@ -56,18 +56,18 @@ describe('notes', () => {
       // writes nothing, and the note keeps its place in the list.
       const retitled = await client.call('notes:update', { id: titled.id, title: 'Fathers, sons and K-pop' })
       expect(retitled.doc).toEqual(titled.doc)
-      const before = await client.libraryFile()
-      expect(await client.call('notes:update', { id: titled.id })).toEqual(retitled)
-      expect(await client.call('notes:update', { id: titled.id, title: retitled.title, doc: structuredClone(retitled.doc) })).toEqual(retitled)
-      expect(await client.libraryFile()).toBe(before)
+      const before = await client.fingerprint()
+      expect(withoutRev(await client.call('notes:update', { id: titled.id }))).toEqual(withoutRev(retitled))
+      expect(withoutRev(await client.call('notes:update', { id: titled.id, title: retitled.title, doc: structuredClone(retitled.doc) }))).toEqual(withoutRev(retitled))
+      expect(await client.fingerprint()).toBe(before)
 
       // Deleted, it answers with the record, which brings it back whole under the same id.
       const deleted = await client.call('notes:delete', { id: titled.id })
-      expect(deleted).toEqual(retitled)
+      expect(withoutRev(deleted)).toEqual(withoutRev(retitled))
       expect((await client.call('notes:list', {})).map((n) => n.id)).toEqual([blank.id])
       expect(await client.refused('notes:get', { id: titled.id })).toEqual({ code: 'not-found', message: `Note “${titled.id}” is not in the library.` })
-      expect(await client.call('notes:restore', { note: deleted })).toEqual(deleted)
-      expect(await client.call('notes:get', { id: titled.id })).toEqual(retitled)
+      expect(withoutRev(await client.call('notes:restore', { note: deleted }))).toEqual(withoutRev(deleted))
+      expect(withoutRev(await client.call('notes:get', { id: titled.id }))).toEqual(withoutRev(retitled))
       expect(await client.refused('notes:restore', { note: deleted })).toEqual({
         code: 'conflict',
         message: 'The note “Fathers, sons and K-pop” is already in the library; it cannot be restored twice.'
@@ -75,7 +75,9 @@ describe('notes', () => {
       expect(await client.refused('notes:delete', { id: 'note-nope' })).toMatchObject({ code: 'not-found' })
 
       const reopened = await LibraryStore.open(dir, { archiveDir: ARCHIVE_DIR, now: fixedNow })
-      expect(reopened.data.notes).toEqual([edited, retitled])
+      await reopened.whenLoaded()
+      const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id)
+      expect([...reopened.notes()].map(withoutRev).sort(byId)).toEqual([edited, retitled].map(withoutRev).sort(byId))
     }))
 
   it('keeps a note with quotations, marks and links exactly as saved, across a fresh start', () =>
@@ -116,10 +118,12 @@ describe('notes', () => {
       expect(created.doc).toEqual(written)
 
       const fromDisk = await LibraryStore.open(dir, { archiveDir: ARCHIVE_DIR, now: fixedNow })
-      expect(fromDisk.data.notes).toEqual([created])
-      expect(fromDisk.data.notes[0]?.doc).toEqual(written)
-      expect(await (await openTestClient(dir)).call('notes:get', { id: created.id })).toEqual(created)
-      expect(quotedHighlightIds(fromDisk.data.notes[0]!.doc)).toEqual([passage.id, passage.id])
+      await fromDisk.whenLoaded()
+      const notes = [...fromDisk.notes()]
+      expect(notes.map(withoutRev)).toEqual([withoutRev(created)])
+      expect(notes[0]?.doc).toEqual(written)
+      expect(withoutRev(await (await openTestClient(dir)).call('notes:get', { id: created.id }))).toEqual(withoutRev(created))
+      expect(quotedHighlightIds(notes[0]!.doc)).toEqual([passage.id, passage.id])
     }))
 
   it('a note quoting a highlight that is then deleted still loads, and highlights:exist no longer lists it', () =>
@@ -134,7 +138,7 @@ describe('notes', () => {
 
       await client.call('highlights:delete', { id: gone.id })
       const reopened = await openTestClient(dir)
-      expect(await reopened.call('notes:get', { id: note.id })).toEqual(note)
+      expect(withoutRev(await reopened.call('notes:get', { id: note.id }))).toEqual(withoutRev(note))
       expect(await reopened.call('highlights:exist', { ids: quoted })).toEqual([kept.id])
       // Asked in any order, with repeats and ids never seen: the living ones, once each, in the order asked.
       expect(await reopened.call('highlights:exist', { ids: [gone.id, kept.id, 'hl-never', kept.id] })).toEqual([kept.id])
@@ -148,20 +152,20 @@ describe('notes', () => {
       const note = doc(paragraph('His first feature as director.'))
       const noted = await client.call('highlights:set-note', { id: passage.id, note })
       const { anchor: _anchor, ...stored } = passage
-      expect(noted).toEqual({ ...stored, note, updatedAt: noted.updatedAt })
+      expect(withoutRev(noted)).toEqual(withoutRev({ ...stored, note, updatedAt: noted.updatedAt }))
       expect(noted.updatedAt > passage.updatedAt).toBe(true)
 
       const article = (await client.call('articles:get', { id: COLLIDER })).article
       const memo = doc(paragraph('The longest interview of the five.'))
       const memoed = await client.call('articles:set-memo', { id: COLLIDER, memo })
-      expect(memoed).toEqual({ ...article, memo, updatedAt: memoed.updatedAt })
+      expect(withoutRev(memoed)).toEqual(withoutRev({ ...article, memo, updatedAt: memoed.updatedAt }))
       expect(memoed.updatedAt > article.updatedAt).toBe(true)
 
       // Saved again unchanged, as an autosave would: nothing is written, no update time moves.
-      const before = await client.libraryFile()
-      expect(await client.call('highlights:set-note', { id: passage.id, note: structuredClone(note) })).toEqual(noted)
-      expect(await client.call('articles:set-memo', { id: COLLIDER, memo: structuredClone(memo) })).toEqual(memoed)
-      expect(await client.libraryFile()).toBe(before)
+      const before = await client.fingerprint()
+      expect(withoutRev(await client.call('highlights:set-note', { id: passage.id, note: structuredClone(note) }))).toEqual(withoutRev(noted))
+      expect(withoutRev(await client.call('articles:set-memo', { id: COLLIDER, memo: structuredClone(memo) }))).toEqual(withoutRev(memoed))
+      expect(await client.fingerprint()).toBe(before)
 
       const reopened = await openTestClient(dir)
       const detail = await reopened.call('articles:get', { id: COLLIDER })
@@ -205,7 +209,7 @@ describe('notes', () => {
       const client = await openTestClient(dir)
       const note = await client.call('notes:create', { title: 'Kept' })
       const passage = await highlight(client, 'Anderson .Paak has astounded audiences')
-      const before = await client.libraryFile()
+      const before = await client.fingerprint()
       const requests: [Channel, unknown][] = [
         ['notes:create', { doc: hostile }],
         ['notes:update', { id: note.id, doc: hostile }],
@@ -219,6 +223,6 @@ describe('notes', () => {
         expect(error.message).toMatch(new RegExp(`^The ${channel} request was refused: `))
         expect(error.message).toMatch(message)
       }
-      expect(await client.libraryFile()).toBe(before)
+      expect(await client.fingerprint()).toBe(before)
     }))
 })

@@ -1,12 +1,9 @@
 // For tests of the services: a library opened in a temporary folder and a typed client that sends every
 // request through dispatch(), so requests are validated exactly as they are when they come over IPC.
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { ApiError, RequestOf, ResponseOf } from '../../shared/ipc/contract'
 import type { Channel } from '../../shared/ipc/channels'
 import { dispatch } from '../ipc/dispatch'
-import { LIBRARY_FILE } from '../library/layout'
-import { ARCHIVE_DIR, fixedNow } from '../library/test-support'
+import { ARCHIVE_DIR, fixedNow, folderFingerprint } from '../library/test-support'
 import { openLibraryServices, type LibraryServices, type SideEffects } from '.'
 
 export interface TestClient {
@@ -15,7 +12,8 @@ export interface TestClient {
   call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>
   /** Sends a request that must be refused and returns why. Takes `unknown` so tests can send bad payloads. */
   refused(channel: Channel, request: unknown): Promise<ApiError>
-  libraryFile(): Promise<string>
+  /** Every file of the library folder and its hash (the lock aside): equal before and after means nothing was written. */
+  fingerprint(): Promise<string>
 }
 
 export interface TestClientOptions {
@@ -40,11 +38,13 @@ export async function openTestClient(dir: string, { now = fixedNow, effects = {}
       if (result.ok) throw new Error(`${channel} was expected to be refused but answered ${JSON.stringify(result.value)}`)
       return result.error
     },
-    libraryFile: () => readFile(join(dir, LIBRARY_FILE), 'utf8')
+    fingerprint: () => folderFingerprint(dir)
   }
 }
 
 export const COLLIDER = '000_ad238df8b954e232'
+
+export { withoutRev } from '../library/test-support'
 
 /** A clock that moves on a minute at every reading, for tests of what is newest. */
 export function tickingClock(from = '2026-11-21T12:00:00.000Z'): () => string {
