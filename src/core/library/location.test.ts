@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { resolveLibraryDir } from './location'
+import { defaultLibraryDir, resolveLibraryDir } from './location'
 
 describe('resolveLibraryDir', () => {
   it.each([
@@ -12,5 +12,19 @@ describe('resolveLibraryDir', () => {
     ['a blank environment variable, ignored', [], { LINER_NOTES_LIBRARY: '  ' }, '/data/library']
   ])('uses %s', (_name, argv, env, expected) => {
     expect(resolveLibraryDir(argv, env, '/data/library')).toBe(expected)
+  })
+})
+
+describe('defaultLibraryDir', () => {
+  // Where Electron's app.getPath('userData') puts an app called liner-notes, plus /library.
+  it.each([
+    ['Linux', 'linux', {}, '/home/ada', '/home/ada/.config/liner-notes/library'],
+    ['Linux with XDG_CONFIG_HOME', 'linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/ada', '/cfg/liner-notes/library'],
+    ['Linux with a blank XDG_CONFIG_HOME', 'linux', { XDG_CONFIG_HOME: ' ' }, '/home/ada', '/home/ada/.config/liner-notes/library'],
+    ['macOS', 'darwin', { XDG_CONFIG_HOME: '/cfg' }, '/Users/ada', '/Users/ada/Library/Application Support/liner-notes/library'],
+    ['Windows', 'win32', { APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, 'C:\\Users\\ada', 'C:\\Users\\ada\\AppData\\Roaming\\liner-notes\\library'],
+    ['Windows without APPDATA', 'win32', {}, 'C:\\Users\\ada', 'C:\\Users\\ada\\AppData\\Roaming\\liner-notes\\library']
+  ] as const)('on %s', (_name, platform, env, home, expected) => {
+    expect(defaultLibraryDir(platform, env, home)).toBe(expected)
   })
 })

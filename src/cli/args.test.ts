@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { parseInvocation, UsageError } from './args'
+import { parseExportRequest } from './export-request'
+
+describe('parseInvocation', () => {
+  it('reads a command, its arguments and the common flags', () => {
+    expect(parseInvocation(['text', 'a1', '--library', 'lib', '--json'])).toMatchObject({ command: 'text', args: ['a1'], library: 'lib', json: true })
+    expect(parseInvocation(['restore', 'b.zip', 'dir'])).toMatchObject({ command: 'restore', args: ['b.zip', 'dir'], json: false })
+  })
+
+  it.each([[['--help']], [['-h']], [['help']], [['list', '--help']], [['help', 'export']]])('reads %j as a request for help', (argv) => {
+    expect(parseInvocation(argv).command).toBe('help')
+  })
+
+  it.each([
+    [[], 'No command was given.'],
+    [['lst'], 'There is no command called “lst”.'],
+    [['list', '--verbose'], 'There is no flag called “--verbose”.'],
+    [['list', '-x'], 'There is no flag called “-x”.'],
+    [['list', '--json=yes'], 'The --json flag takes no value.'],
+    [['list', '--scope', 'library'], 'The list command takes no --scope flag.'],
+    [['list', 'extra'], 'The list command was given too many arguments (“extra”).'],
+    [['text'], 'The text command needs articleId.'],
+    [['restore'], 'The restore command needs FILE and DIR.'],
+    [['restore', 'backup.zip'], 'The restore command needs DIR.'],
+    [['export', '--scope', 'library', '--format', 'md'], 'The export command needs --out.'],
+    [['backup', '--out'], 'The --out flag needs a value.'],
+    [['backup', '--out='], 'The backup command needs --out.'],
+    [['list', '--library='], 'The --library flag needs a folder.']
+  ])('refuses %j', (argv, sentence) => {
+    expect(() => parseInvocation(argv)).toThrow(new UsageError(sentence))
+  })
+})
+
+describe('parseExportRequest', () => {
+  const exportOf = (scope: string, format: string) => parseExportRequest(parseInvocation(['export', '--scope', scope, '--format', format, '--out', '/tmp/x']))
+
+  it.each([
+    ['library', 'md', { kind: 'library' }, 'markdown'],
+    ['article:a1', 'csv', { kind: 'article', articleId: 'a1' }, 'csv'],
+    ['theme:Music/Jazz', 'json', { kind: 'theme', name: 'Music/Jazz' }, 'json']
+  ])('reads --scope %s --format %s', (scope, format, expectedScope, expectedFormat) => {
+    expect(exportOf(scope, format)).toEqual({ scope: expectedScope, format: expectedFormat, out: '/tmp/x' })
+  })
+
+  it.each([
+    ['library', 'pdf', 'The --format flag takes md, csv or json, not “pdf”.'],
+    ['library', 'toString', 'The --format flag takes md, csv or json, not “toString”.'],
+    ['everything', 'md', 'The --scope flag takes library, article:<articleId> or theme:<name>, not “everything”.'],
+    ['theme:', 'md', 'The --scope flag takes library, article:<articleId> or theme:<name>, not “theme:”.']
+  ])('refuses --scope %s --format %s', (scope, format, sentence) => {
+    expect(() => exportOf(scope, format)).toThrow(new UsageError(sentence))
+  })
+})

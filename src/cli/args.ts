@@ -1,0 +1,97 @@
+// The command line's grammar: which commands exist, which flags and arguments each takes, and the one
+// kind of mistake (a usage error, exit 2) that is reported before any library is opened.
+import { parseArgs } from 'node:util'
+
+export const COMMANDS = ['list', 'text', 'export', 'backup', 'restore', 'check', 'stats', 'help'] as const
+export type CommandName = (typeof COMMANDS)[number]
+
+type Flag = 'library' | 'json' | 'help' | 'scope' | 'format' | 'out'
+
+const OPTIONS = {
+  library: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  scope: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' }
+} as const
+
+const COMMON: readonly Flag[] = ['library', 'json', 'help']
+
+/** What each command accepts beyond the common flags, and the names of its positional arguments. */
+const GRAMMAR: Record<CommandName, { flags: readonly Flag[]; required: readonly Flag[]; positionals: readonly string[] }> = {
+  list: { flags: [], required: [], positionals: [] },
+  text: { flags: [], required: [], positionals: ['articleId'] },
+  export: { flags: ['scope', 'format', 'out'], required: ['scope', 'format', 'out'], positionals: [] },
+  backup: { flags: ['out'], required: ['out'], positionals: [] },
+  restore: { flags: [], required: [], positionals: ['FILE', 'DIR'] },
+  check: { flags: [], required: [], positionals: [] },
+  stats: { flags: [], required: [], positionals: [] },
+  help: { flags: [], required: [], positionals: [] }
+}
+
+export interface Invocation {
+  command: CommandName
+  /** The positional arguments after the command, in the order GRAMMAR names them. */
+  args: string[]
+  library: string | undefined
+  json: boolean
+  scope: string | undefined
+  format: string | undefined
+  out: string | undefined
+}
+
+/** A mistake in how the command was typed; its message is one sentence. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+/** The invocation argv asks for; `help` when it asks for help anywhere. Throws UsageError. */
+export function parseInvocation(argv: readonly string[]): Invocation {
+  let parsed
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (error) {
+    throw new UsageError(parseArgsMessage(error))
+  }
+  const { values, positionals } = parsed
+  const [first, ...rest] = positionals
+  const base = { library: values.library, json: values.json ?? false, scope: values.scope, format: values.format, out: values.out }
+  if (values.library === '') throw new UsageError('The --library flag needs a folder.')
+  if (values.help || first === 'help') return { command: 'help', args: [], ...base }
+  if (first === undefined) throw new UsageError('No command was given.')
+  if (!isCommand(first)) throw new UsageError(`There is no command called “${first}”.`)
+
+  const grammar = GRAMMAR[first]
+  for (const flag of Object.keys(values) as Flag[]) {
+    if (!COMMON.includes(flag) && !grammar.flags.includes(flag)) throw new UsageError(`The ${first} command takes no --${flag} flag.`)
+  }
+  for (const flag of grammar.required) {
+    if (!values[flag]) throw new UsageError(`The ${first} command needs --${flag}.`)
+  }
+  if (rest.length < grammar.positionals.length) {
+    const missing = grammar.positionals.slice(rest.length).join(' and ')
+    throw new UsageError(`The ${first} command needs ${missing}.`)
+  }
+  if (rest.length > grammar.positionals.length) throw new UsageError(`The ${first} command was given too many arguments (“${rest.at(-1)}”).`)
+  return { command: first, args: rest, ...base }
+}
+
+function isCommand(name: string): name is CommandName {
+  return (COMMANDS as readonly string[]).includes(name)
+}
+
+/** parseArgs's own messages name the option but add advice that does not fit here; keep the first sentence. */
+function parseArgsMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  const code = (error as { code?: string }).code
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = /'([^']+)'/.exec(message)?.[1]
+    return option ? `There is no flag called “${option}”.` : 'An unknown flag was given.'
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const option = /'(--[a-z]+)/.exec(message)?.[1] ?? 'a'
+    return message.includes('does not take') ? `The ${option} flag takes no value.` : `The ${option} flag needs a value.`
+  }
+  return message.split(/(?<=\.)\s/)[0] ?? message
+}

@@ -1,0 +1,33 @@
+// What `export` was asked to do, read from its flags before any library is opened, so a mistyped export
+// is a usage error (exit 2) that loads nothing heavy and touches nothing.
+import { resolve } from 'node:path'
+import type { ExportFormat } from '../shared/ipc/contract'
+import { UsageError, type Invocation } from './args'
+
+/** The --format words, and the export format each stands for. */
+const FORMATS = new Map<string, ExportFormat>([
+  ['md', 'markdown'],
+  ['csv', 'csv'],
+  ['json', 'json']
+])
+
+/** What the command line asked to export, checked before any library is opened (a mistake is exit 2). */
+export interface ExportRequest {
+  scope: { kind: 'library' } | { kind: 'article'; articleId: string } | { kind: 'theme'; name: string }
+  format: ExportFormat
+  out: string
+}
+
+export function parseExportRequest({ scope, format, out }: Invocation): ExportRequest {
+  const chosen = FORMATS.get(format ?? '')
+  if (!chosen) throw new UsageError(`The --format flag takes md, csv or json, not “${format}”.`)
+  return { scope: parseScope(scope ?? ''), format: chosen, out: resolve(out ?? '') }
+}
+
+function parseScope(scope: string): ExportRequest['scope'] {
+  if (scope === 'library') return { kind: 'library' }
+  const [, kind, rest] = /^(article|theme):(.*)$/s.exec(scope) ?? []
+  if (kind === 'article' && rest?.trim()) return { kind: 'article', articleId: rest.trim() }
+  if (kind === 'theme' && rest?.trim()) return { kind: 'theme', name: rest.trim() }
+  throw new UsageError(`The --scope flag takes library, article:<articleId> or theme:<name>, not “${scope}”.`)
+}
