@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
 import { findElectronBinary } from '../scripts/electron-binary.mjs'
-import { CHANNELS } from '../src/shared/ipc/channels'
+import { API_EVENTS, CHANNELS } from '../src/shared/ipc/channels'
 
 const binary = findElectronBinary()
 
@@ -24,7 +24,7 @@ test('the Electron app opens the bundled archive in a locked-down window', async
       process: typeof (globalThis as { process?: unknown }).process,
       api: Object.keys(window.linerNotes).sort()
     }))
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: [...CHANNELS, 'onAppCommand'].sort() })
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: [...CHANNELS, ...API_EVENTS].sort() })
   } finally {
     await app.close()
     await rm(library, { recursive: true, force: true })

@@ -1,11 +1,19 @@
 // Bridges exactly the IPC contract's channels to the page, one function per channel, and the events
-// main sends (app commands, passage links, progress). No logic lives here; main validates every request.
+// main sends (app commands, passage links, progress). No logic lives here; main validates every request,
+// and the page gets only event payloads of the contract's shape. Only types come from the contract, so
+// zod stays out of this sandboxed bundle.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { APP_COMMANDS, APP_COMMAND_EVENT, CHANNELS, OPEN_PASSAGE_EVENT, PROGRESS_EVENT } from '../shared/ipc/channels'
+import { APP_COMMAND_EVENT, CHANNELS, OPEN_PASSAGE_EVENT, PROGRESS_EVENT, type Channel } from '../shared/ipc/channels'
+import type { LinerNotesApi } from '../shared/ipc/contract'
+import { isAppCommand, isPassageTarget, isProgress } from './event-guards'
 
-const api: Record<string, unknown> = Object.fromEntries(
+type Requests = Pick<LinerNotesApi, Channel>
+
+// Object.fromEntries cannot carry per-key types; each entry is the same invoke, so the cast only names
+// what the map builds. The events below are checked key by key by `satisfies`.
+const requests = Object.fromEntries(
   CHANNELS.map((channel) => [channel, (request: unknown) => ipcRenderer.invoke(channel, request)])
-)
+) as unknown as Requests
 
 /** Subscribes to one event from main, passing on only payloads of the expected shape. */
 function relay<T>(event: string, accept: (payload: unknown) => payload is T) {
@@ -18,18 +26,11 @@ function relay<T>(event: string, accept: (payload: unknown) => payload is T) {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
-
-api.onAppCommand = relay(APP_COMMAND_EVENT, (p): p is (typeof APP_COMMANDS)[number] => (APP_COMMANDS as readonly unknown[]).includes(p))
-api.onOpenPassage = relay(
-  OPEN_PASSAGE_EVENT,
-  (p): p is { articleId: string; highlightId: string | null } =>
-    isRecord(p) && typeof p.articleId === 'string' && (p.highlightId === null || typeof p.highlightId === 'string')
-)
-api.onProgress = relay(
-  PROGRESS_EVENT,
-  (p): p is { task: string; done: number; total: number } =>
-    isRecord(p) && typeof p.task === 'string' && typeof p.done === 'number' && typeof p.total === 'number'
-)
+const api = {
+  ...requests,
+  onAppCommand: relay(APP_COMMAND_EVENT, isAppCommand),
+  onOpenPassage: relay(OPEN_PASSAGE_EVENT, isPassageTarget),
+  onProgress: relay(PROGRESS_EVENT, isProgress)
+} satisfies LinerNotesApi
 
 contextBridge.exposeInMainWorld('linerNotes', api)

@@ -1,6 +1,10 @@
 // The theme tree as exports need it: in reading order, with each theme's ancestors, its sub-themes and
-// its Obsidian tag. Built once per export so no theme lookup is a scan of the list.
+// its Obsidian tag. Built once per export so no theme lookup is a scan of the list; the tree and its
+// order are shared/theme-tree.ts's, so an export lists the codebook as the app shows it.
 import type { Theme } from '../../shared/model'
+import { buildTree, flattenTree, themeAncestry, type ThemeNode } from '../../shared/theme-tree'
+
+export { compareCodeUnits, compareThemes as byName } from '../../shared/theme-tree'
 
 export interface Codebook {
   get(id: string): Theme | undefined
@@ -18,62 +22,29 @@ export interface Codebook {
   pathName(id: string): string
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
-
-/** Orders by name as a reader would, then exactly, then by id, so equal names still sort the same way. */
-export function byName(a: { name: string; id: string }, b: { name: string; id: string }): number {
-  return collator.compare(a.name, b.name) || compareCodeUnits(a.name, b.name) || compareCodeUnits(a.id, b.id)
-}
-
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
 export function buildCodebook(themes: readonly Theme[]): Codebook {
   const byId = new Map(themes.map((t) => [t.id, t]))
-  const paths = new Map<string, Theme[]>()
-  const pathOf = (id: string): Theme[] => {
-    const known = paths.get(id)
-    if (known) return known
-    const chain: Theme[] = []
-    const seen = new Set<string>()
-    // Walks up; `seen` stops at a cycle a hand-edited file might hold, which then roots at its first repeat.
-    for (let t = byId.get(id); t && !seen.has(t.id); t = t.parentId === null ? undefined : byId.get(t.parentId)) {
-      seen.add(t.id)
-      chain.unshift(t)
-    }
-    paths.set(id, chain)
-    return chain
-  }
-  const parentOf = (t: Theme): string | null => {
-    const chain = pathOf(t.id)
-    return chain.length > 1 ? (chain[chain.length - 2]?.id ?? null) : null
-  }
-  const childrenOf = new Map<string | null, Theme[]>()
-  for (const t of themes) {
-    const parent = parentOf(t)
-    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), t])
-  }
-  for (const list of childrenOf.values()) list.sort(byName)
+  // A theme whose parent is gone sits at the top; a loop a hand-edited file might hold is broken at its
+  // first theme by name (see buildTree), so every theme is read once and none goes missing.
+  const roots = buildTree(themes)
+  const nodes = flattenTree(roots)
+  const paths = themeAncestry(roots)
+  const childrenOf = new Map<string | null, Theme[]>([[null, roots.map((node) => node.theme)]])
+  for (const node of nodes) childrenOf.set(node.theme.id, node.children.map((child) => child.theme))
 
-  const ordered: Theme[] = []
   const subtrees = new Map<string, Set<string>>()
-  const visit = (t: Theme): Set<string> => {
-    ordered.push(t)
-    const below = new Set([t.id])
-    subtrees.set(t.id, below)
-    for (const child of childrenOf.get(t.id) ?? []) {
-      if (!subtrees.has(child.id)) for (const id of visit(child)) below.add(id)
-    }
+  const collect = (node: ThemeNode<Theme>): Set<string> => {
+    const below = new Set([node.theme.id])
+    for (const child of node.children) for (const id of collect(child)) below.add(id)
+    subtrees.set(node.theme.id, below)
     return below
   }
-  for (const root of childrenOf.get(null) ?? []) visit(root)
-  // Themes of a cycle have no root above them; they are read after the rest, so none goes missing.
-  for (const t of [...themes].sort(byName)) if (!subtrees.has(t.id)) visit(t)
+  for (const root of roots) collect(root)
 
+  const pathOf = (id: string): readonly Theme[] => paths.get(id) ?? []
   return {
     get: (id) => byId.get(id),
-    ordered,
+    ordered: nodes.map((node) => node.theme),
     children: (parentId) => childrenOf.get(parentId) ?? [],
     path: pathOf,
     subtree: (id) => subtrees.get(id) ?? new Set(),

@@ -65,3 +65,20 @@ export const APP_COMMAND_EVENT = 'app:command'
 export const OPEN_PASSAGE_EVENT = 'app:open-passage'
 /** A long task's progress (an export), sent while the request that started it runs. */
 export const PROGRESS_EVENT = 'app:progress'
+
+export const EVENTS = [APP_COMMAND_EVENT, OPEN_PASSAGE_EVENT, PROGRESS_EVENT] as const
+export type EventName = (typeof EVENTS)[number]
+
+/**
+ * The window.linerNotes methods that subscribe to events, beside the one function per channel: the
+ * preload, the end-to-end bridge and the smoke test's list of the page's API all read this.
+ */
+export const API_EVENTS = ['onAppCommand', 'onOpenPassage', 'onProgress'] as const
+export type ApiEvent = (typeof API_EVENTS)[number]
+
+/** The event each subscription method listens to. */
+export const EVENT_OF_API = {
+  onAppCommand: APP_COMMAND_EVENT,
+  onOpenPassage: OPEN_PASSAGE_EVENT,
+  onProgress: PROGRESS_EVENT
+} as const satisfies Record<ApiEvent, EventName>

@@ -55,7 +55,8 @@ export function ThemePicker({ themes, selectedIds, onChange, onCreate, label = '
   const exact = useMemo(() => findByName(known, typed), [known, typed])
   const items: Item[] = useMemo(() => {
     const options: Item[] = pickerOptions(known, query, selected).map(({ theme, path }) => ({ kind: 'theme', theme, path }))
-    // A name already in the codebook (even nested, even spelt without its accents) is chosen, not made again.
+    // A name already in the codebook (even nested, in another case or spacing: sameThemeName) is chosen,
+    // not made again. Accents count there as in the core, so "resume" beside "résumé" is offered as new.
     return typed !== '' && exact.length === 0 ? [...options, { kind: 'create', name: typed }] : options
   }, [known, query, selected, typed, exact])
   const expanded = open && items.length > 0

@@ -1,0 +1,57 @@
+// Article requests: the library list, one article with its placed highlights, metadata and memo edits,
+// and a corrected text.
+import { z } from 'zod'
+import { ArticleMeta, type Article, type ArticleKind, type Highlight } from '../model'
+import { NoteDoc } from '../note-doc'
+import { channel, Empty, Id, type DomainContract } from './define'
+
+/** What the library list shows of an article; the text itself travels only with articles:get. */
+export interface ArticleSummary {
+  id: string
+  title: string
+  /** First words of the text, shown in place of a missing title. */
+  opening: string
+  outlet: string
+  author: string
+  date: string
+  kind: ArticleKind | ''
+  wordCount: number
+  textStatus: TextStatus
+}
+
+/** ok: the stored original matches its hash; altered: it was changed outside the app; missing: gone. */
+export type TextStatus = 'ok' | 'altered' | 'missing'
+
+export interface ArticleDetail {
+  article: Article
+  /** The text the reader shows (the correction if there is one, else the original), or null when missing. */
+  text: string | null
+  textStatus: TextStatus
+  /** Every highlight of the article, each placed on `text` or marked unanchored (anchor null). */
+  highlights: AnchoredHighlight[]
+}
+
+/** Where a highlight sits in the text shown, found by anchoring its selectors; null: it could not be placed. */
+export interface Anchor {
+  start: number
+  end: number
+  method: 'position' | 'quote' | 'fuzzy'
+}
+export type AnchoredHighlight = Highlight & { anchor: Anchor | null }
+
+export interface CorrectionResult {
+  detail: ArticleDetail
+  /** How the highlights fared on the new text. */
+  anchored: number
+  unanchored: number
+}
+
+export const articlesContract = {
+  'articles:list': channel<ArticleSummary[]>()(Empty),
+  'articles:get': channel<ArticleDetail>()(z.object({ id: Id }).strict()),
+  'articles:update-meta': channel<Article>()(z.object({ id: Id, patch: ArticleMeta.partial().strict() }).strict()),
+  'articles:correct-text': channel<CorrectionResult>()(
+    z.object({ id: Id, text: z.string().min(1, 'A corrected text cannot be empty').max(5_000_000).nullable() }).strict()
+  ),
+  'articles:set-memo': channel<Article>()(z.object({ id: Id, memo: NoteDoc.nullable() }).strict())
+} satisfies DomainContract

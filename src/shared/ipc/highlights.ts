@@ -1,0 +1,68 @@
+// Highlight requests: making, changing, deleting and re-placing a passage, its themes and note, and the
+// searches that list passages across the archive.
+import { z } from 'zod'
+import { Highlight, HighlightColor } from '../model'
+import { NoteDoc } from '../note-doc'
+import type { AnchoredHighlight } from './articles'
+import { channel, Id, Offset, type DomainContract } from './define'
+
+/** A highlight as offered for quoting in a note: the passage and what a citation needs. */
+export interface QuotableHighlight {
+  highlight: Highlight
+  articleTitle: string
+  outlet: string
+  date: string
+  themeNames: string[]
+  /** The speaker of the passage in an interview, where the text labels it. */
+  speaker: string | null
+}
+
+/** One passage coded with a theme, as listed across the archive. */
+export interface ThemePassage {
+  highlight: Highlight
+  articleId: string
+  articleTitle: string
+}
+
+export const highlightsContract = {
+  'highlights:create': channel<AnchoredHighlight>()(
+    z
+      .object({
+        articleId: Id,
+        start: Offset,
+        end: Offset,
+        /** The words the user selected: checked against the text, so offsets from an older text are refused. */
+        exact: z.string().min(1).optional(),
+        color: HighlightColor.nullable().optional(),
+        themeIds: z.array(Id).max(100).optional()
+      })
+      .strict()
+  ),
+  'highlights:update': channel<Highlight>()(
+    z.object({ id: Id, color: HighlightColor.nullable().optional(), themeIds: z.array(Id).max(100).optional() }).strict()
+  ),
+  'highlights:delete': channel<Highlight>()(z.object({ id: Id }).strict()),
+  'highlights:restore': channel<Highlight>()(z.object({ highlight: Highlight }).strict()),
+  'highlights:reattach': channel<AnchoredHighlight>()(
+    z.object({ id: Id, start: Offset, end: Offset, exact: z.string().min(1).optional() }).strict()
+  ),
+  'highlights:bulk-themes': channel<Highlight[]>()(
+    z
+      .object({ ids: z.array(Id).min(1).max(10_000), add: z.array(Id).max(100).optional(), remove: z.array(Id).max(100).optional() })
+      .strict()
+  ),
+  'highlights:by-theme': channel<ThemePassage[]>()(z.object({ themeId: Id, includeChildren: z.boolean().optional() }).strict()),
+  'highlights:set-note': channel<Highlight>()(z.object({ id: Id, note: NoteDoc.nullable() }).strict()),
+  'highlights:search': channel<QuotableHighlight[]>()(
+    z
+      .object({
+        query: z.string().max(500).optional(),
+        themeId: Id.optional(),
+        articleId: Id.optional(),
+        limit: z.number().int().min(1).max(500).optional()
+      })
+      .strict()
+  ),
+  /** Which of these highlights still exist: a quotation whose source is gone says so. */
+  'highlights:exist': channel<string[]>()(z.object({ ids: z.array(Id).max(10_000) }).strict())
+} satisfies DomainContract
