@@ -1,8 +1,34 @@
-// `npm run bench`: prints each benchmark's figures and their ratio to a baseline measured in the same run.
+// `npm run bench`: prints each benchmark's figures and their ratio to a baseline measured in the same run,
+// and writes the scale and responsiveness figures to reports/bench.json.
+// `npm run bench -- --quick` (or BENCH_QUICK=1): the 5- and 1,000-article libraries only, and not the
+// in-memory export figures (two minutes on their own).
+// BENCH_ROUNDS=n: rounds of the scale figures (default 5; 3 when quick).
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { benchAnchoring } from './anchoring.bench'
 import { benchExport } from './export.bench'
+import { figureTable, writeFigures } from './figures'
+import { REPORTS_DIR, SIZES } from './library-cache'
+import { benchMainPing } from './main-ping.bench'
+import { benchScale } from './scale.bench'
+
+const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1'
+const rounds = Number(process.env.BENCH_ROUNDS ?? (quick ? 3 : 5))
+const log = (line: string): void => void process.stdout.write(`  ${line}\n`)
 
 const seed = readFileSync(new URL('../archive/000_ad238df8b954e232.txt', import.meta.url), 'utf8')
 process.stdout.write(benchAnchoring(seed) + '\n')
-process.stdout.write(benchExport() + '\n')
+if (!quick) process.stdout.write(benchExport() + '\n')
+
+process.stdout.write(`\nScale (${quick ? 'quick: 5 and 1k articles' : '5, 1k and 10k articles'}, ${rounds} rounds)\n`)
+const scale = await benchScale({ quick, rounds }, log)
+process.stdout.write(figureTable('Scale: open, memory, single-record edits and lists', scale) + '\n')
+
+const pingSize = SIZES.find((s) => s.name === (quick ? 'scale1k' : 'scale10k'))
+if (!pingSize?.generate) throw new Error('No generated size to export')
+const ping = await benchMainPing({ ...pingSize, generate: pingSize.generate }, quick ? 'export1k' : 'export10k', log)
+process.stdout.write(figureTable('Main process responsiveness during a library export', ping) + '\n')
+
+const path = join(REPORTS_DIR, 'bench.json')
+await writeFigures(path, [...scale, ...ping])
+process.stdout.write(`\nFigures written to ${path}\n`)
