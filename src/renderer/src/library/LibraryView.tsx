@@ -1,18 +1,11 @@
 // The library: every article with its title, outlet, date, kind and length; sortable by each column
 // and filtered as the user types.
-import type { CSSProperties } from 'react'
+import { useEffect, type CSSProperties } from 'react'
 import type { ArticleSummary, ThemeSummary } from '../../../shared/ipc/contract'
-import { formatCount, formatDate } from '../app/format'
+import { formatCount, plural } from '../app/format'
 import { hrefFor } from '../app/route'
-import { displayTitle, type SortKey, type SortOrder } from './order'
-
-const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
-  { key: 'title', label: 'Title' },
-  { key: 'outlet', label: 'Outlet' },
-  { key: 'date', label: 'Date' },
-  { key: 'kind', label: 'Kind' },
-  { key: 'wordCount', label: 'Words', numeric: true }
-]
+import { ArticleTable } from './ArticleTable'
+import { prepareAhead, type SortKey, type SortOrder } from './order'
 
 interface Props {
   articles: ArticleSummary[]
@@ -25,6 +18,7 @@ interface Props {
 }
 
 export function LibraryView({ articles, total, order, onOrder, query, onQuery, themes }: Props) {
+  usePreparedAhead(articles)
   const sortBy = (key: SortKey): void =>
     onOrder({ key, direction: order.key === key && order.direction === 'ascending' ? 'descending' : 'ascending' })
 
@@ -41,50 +35,10 @@ export function LibraryView({ articles, total, order, onOrder, query, onQuery, t
           onChange={(e) => onQuery(e.target.value)}
         />
         <p className="count" role="status">
-          {articles.length === total ? `${total} articles` : `${articles.length} of ${total} articles`}
+          {articles.length === total ? plural(total, 'article') : `${formatCount(articles.length)} of ${plural(total, 'article')}`}
         </p>
       </div>
-      <table className="articles">
-        <thead>
-          <tr>
-            {COLUMNS.map((column) => (
-              <th
-                key={column.key}
-                scope="col"
-                className={column.numeric ? 'numeric' : undefined}
-                aria-sort={order.key === column.key ? order.direction : 'none'}
-              >
-                <button type="button" onClick={() => sortBy(column.key)}>
-                  {column.label}
-                  <span aria-hidden="true" className="sort-mark">
-                    {order.key === column.key ? (order.direction === 'ascending' ? '▲' : '▼') : ''}
-                  </span>
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {articles.map((article) => (
-            <tr key={article.id}>
-              <td className="title-cell">
-                <a href={hrefFor({ name: 'article', id: article.id })} className={article.title ? undefined : 'untitled'}>
-                  {displayTitle(article)}
-                  {article.title ? null : '…'}
-                </a>
-                {article.author ? <span className="byline">{article.author}</span> : null}
-                {article.textStatus !== 'ok' ? (
-                  <span className="warning">{article.textStatus === 'missing' ? 'Text missing' : 'Text changed outside Liner Notes'}</span>
-                ) : null}
-              </td>
-              <td>{article.outlet}</td>
-              <td className="date">{formatDate(article.date)}</td>
-              <td className="kind">{article.kind}</td>
-              <td className="numeric">{formatCount(article.wordCount)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ArticleTable articles={articles} order={order} onSort={sortBy} />
       {articles.length === 0 ? <p className="empty">No article matches “{query}”.</p> : null}
       <section className="theme-summary" aria-labelledby="theme-summary-title">
         <h2 id="theme-summary-title">Themes</h2>
@@ -105,4 +59,17 @@ export function LibraryView({ articles, total, order, onOrder, query, onQuery, t
       </section>
     </main>
   )
+}
+
+/** Folds and collates the library while the page is idle, so the first keystroke or title sort is quick. */
+function usePreparedAhead(shown: readonly ArticleSummary[]): void {
+  useEffect(() => {
+    let handle = 0
+    const work = (deadline: IdleDeadline): void => {
+      while (deadline.timeRemaining() > 4) if (!prepareAhead(shown, 250)) return
+      handle = requestIdleCallback(work)
+    }
+    handle = requestIdleCallback(work)
+    return () => cancelIdleCallback(handle)
+  }, [shown])
 }

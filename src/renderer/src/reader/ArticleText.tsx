@@ -1,12 +1,13 @@
 // The verbatim text as paragraphs, every character as stored, with highlights painted over it as
 // marks. Overlapping highlights are cut into runs; each run is clickable and opens its innermost
-// highlight. Transcript speaker labels are set in bold (the characters are unchanged).
-import { Fragment, memo, type CSSProperties, type KeyboardEvent, type Ref } from 'react'
+// highlight. Transcript speaker labels are set in bold (the characters are unchanged). The cutting is
+// kept while only the selection changes, so opening one of a thousand highlights does not redo it.
+import { Fragment, memo, useMemo, type CSSProperties, type KeyboardEvent, type Ref } from 'react'
 import type { AnchoredHighlight } from '../../../shared/ipc/contract'
 import type { Theme } from '../../../shared/model'
 import { speakerLabelLength, splitParagraphs } from '../../../shared/text'
 import { highlightHex, themeNames } from './colors'
-import { segmentParagraph, type PlacedHighlight } from './highlight-layout'
+import { highlightsByParagraph, segmentParagraph, type PlacedHighlight } from './highlight-layout'
 
 interface Props {
   text: string
@@ -21,9 +22,17 @@ interface Props {
 const QUOTE_IN_LABEL = 60
 
 export const ArticleText = memo(function ArticleText({ text, highlights, themes, selectedId, onOpenHighlight, rootRef, onKeyDown }: Props) {
-  const placed: PlacedHighlight[] = highlights
-    .flatMap((h) => (h.anchor ? [{ id: h.id, start: h.anchor.start, end: h.anchor.end }] : []))
-    .sort((a, b) => a.start - b.start)
+  const layout = useMemo(() => {
+    const placed: PlacedHighlight[] = highlights
+      .flatMap((h) => (h.anchor ? [{ id: h.id, start: h.anchor.start, end: h.anchor.end }] : []))
+      .sort((a, b) => a.start - b.start)
+    const paragraphs = splitParagraphs(text)
+    const covering = highlightsByParagraph(paragraphs, placed)
+    return paragraphs.map((p, i) => {
+      const labelEnd = p.start + speakerLabelLength(p.text)
+      return { p, labelEnd, segments: segmentParagraph(p, covering[i]!, [labelEnd]) }
+    })
+  }, [text, highlights])
   const byId = new Map(highlights.map((h) => [h.id, h]))
   const focusTaken = new Set<string>()
 
@@ -35,11 +44,10 @@ export const ArticleText = memo(function ArticleText({ text, highlights, themes,
 
   return (
     <div className="article-text" aria-label="Article text" role="document" ref={rootRef} tabIndex={0} onKeyDown={onKeyDown}>
-      {splitParagraphs(text).map((p) => {
-        const labelEnd = p.start + speakerLabelLength(p.text)
+      {layout.map(({ p, labelEnd, segments }) => {
         return (
           <p key={p.start} data-start={p.start}>
-            {segmentParagraph(p, placed, [labelEnd]).map((segment) => {
+            {segments.map((segment) => {
               const content = text.slice(segment.start, segment.end)
               const inner = segment.start < labelEnd ? <b className="speaker">{content}</b> : content
               if (segment.ids.length === 0) return <Fragment key={segment.start}>{inner}</Fragment>

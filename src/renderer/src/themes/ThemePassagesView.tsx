@@ -1,14 +1,15 @@
 // One theme across the archive: its name, colour, description and counts, then every passage coded
 // with it, grouped by article, each with the other themes it carries and a link back into the reader.
 // This is where a codebook becomes analysis: reading all the "fatherhood" passages side by side.
-import { useEffect, useId, useMemo, useState } from 'react'
+// A theme can hold thousands of passages, so they are shown a hundred at a time ("Show more").
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { ThemePassage, ThemeSummary } from '../../../shared/ipc/contract'
 import { descendantIds } from '../../../shared/theme-tree'
 import { call, messageOf } from '../api'
-import { plural } from '../app/format'
+import { formatCount, plural } from '../app/format'
 import { hrefFor } from '../app/route'
 import { countsLabel } from './labels'
-import { groupByArticle, type ArticlePassages } from './passages'
+import { firstPassages, groupByArticle, PASSAGES_PER_PAGE, type ArticlePassages } from './passages'
 import { Swatch } from './Swatch'
 import { themePaths } from './tree'
 import './themes.css'
@@ -20,6 +21,10 @@ export function ThemePassagesView({ themeId }: { themeId: string }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const noChildrenId = useId()
+  const [shownCount, setShownCount] = useState(PASSAGES_PER_PAGE)
+  // After "Show more", the first passage it revealed takes focus (the button may be gone by then).
+  const [focusPassage, setFocusPassage] = useState<string | null>(null)
+  const page = useRef<HTMLElement>(null)
 
   useEffect(() => {
     // A slower answer for the previous theme (or checkbox state) must not overwrite this one.
@@ -42,7 +47,15 @@ export function ThemePassagesView({ themeId }: { themeId: string }) {
     }
   }, [themeId, includeChildren])
 
+  useEffect(() => {
+    if (focusPassage === null) return
+    page.current?.querySelector<HTMLElement>(`[data-highlight-id="${CSS.escape(focusPassage)}"]`)?.focus()
+    setFocusPassage(null)
+  }, [focusPassage])
+
   const paths = useMemo(() => themePaths(loaded?.themes ?? []), [loaded])
+  const groups = useMemo(() => (loaded?.passages ? groupByArticle(loaded.passages) : []), [loaded])
+  const shownGroups = useMemo(() => firstPassages(groups, shownCount), [groups, shownCount])
   const theme = loaded?.themes.find((t) => t.id === themeId)
 
   if (loadError !== null) {
@@ -77,11 +90,17 @@ export function ThemePassagesView({ themeId }: { themeId: string }) {
   }
 
   const hasChildren = descendantIds(loaded.themes, theme.id).size > 0
-  const groups = loaded.passages ? groupByArticle(loaded.passages) : []
+  const total = loaded.passages?.length ?? 0
+  const shown = Math.min(shownCount, total)
+  const showMore = (): void => {
+    const next = firstPassages(groups, shown + 1).at(-1)?.passages.at(-1)
+    setShownCount(shown + PASSAGES_PER_PAGE)
+    if (next) setFocusPassage(next.highlight.id)
+  }
   const byId = new Map(loaded.themes.map((t) => [t.id, t]))
 
   return (
-    <main className="themes-page passages-page" aria-labelledby="passages-title">
+    <main className="themes-page passages-page" aria-labelledby="passages-title" ref={page}>
       <p className="passages-back">
         <a href={hrefFor({ name: 'themes' })}>All themes</a>
       </p>
@@ -98,7 +117,10 @@ export function ThemePassagesView({ themeId }: { themeId: string }) {
               type="checkbox"
               checked={includeChildren}
               aria-describedby={hasChildren ? undefined : noChildrenId}
-              onChange={(e) => setIncludeChildren(e.target.checked)}
+              onChange={(e) => {
+                setIncludeChildren(e.target.checked)
+                setShownCount(PASSAGES_PER_PAGE)
+              }}
             />
             Include sub-themes
           </label>
@@ -117,12 +139,20 @@ export function ThemePassagesView({ themeId }: { themeId: string }) {
         <p className="count" role="status">
           {groups.length === 0
             ? 'No passage has this theme yet. Highlight a passage in the reader and give it this theme.'
-            : `Showing ${plural(loaded.passages?.length ?? 0, 'passage')} from ${plural(groups.length, 'article')}${includeChildren ? ', sub-themes included' : ''}.`}
+            : `Showing ${shown < total ? `${formatCount(shown)} of ` : ''}${plural(total, 'passage')} from ${plural(groups.length, 'article')}${includeChildren ? ', sub-themes included' : ''}.`}
         </p>
       )}
-      {groups.map((group) => (
+      {shownGroups.map((group) => (
         <ArticleGroup key={group.articleId} group={group} themeId={theme.id} byId={byId} paths={paths} />
       ))}
+      {shown < total ? (
+        <p className="passages-more">
+          <button type="button" onClick={showMore}>
+            Show {formatCount(Math.min(PASSAGES_PER_PAGE, total - shown))} more
+          </button>{' '}
+          <span className="themes-muted">{formatCount(total - shown)} not shown yet</span>
+        </p>
+      ) : null}
     </main>
   )
 }
@@ -147,7 +177,7 @@ function ArticleGroup({ group, themeId, byId, paths }: GroupProps) {
         {group.passages.map(({ highlight }) => {
           const others = highlight.themeIds.filter((id) => id !== themeId)
           return (
-            <li key={highlight.id} className="passage">
+            <li key={highlight.id} className="passage" data-highlight-id={highlight.id} tabIndex={-1}>
               <blockquote>{highlight.quote.exact}</blockquote>
               <div className="passage-foot">
                 {others.length > 0 ? (

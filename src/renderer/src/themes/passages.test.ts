@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ThemePassage } from '../../../shared/ipc/contract'
-import { groupByArticle } from './passages'
+import { firstPassages, groupByArticle } from './passages'
 
 const passage = (id: string, articleId: string, start: number): ThemePassage => ({
   articleId,
@@ -28,5 +28,36 @@ describe('groupByArticle', () => {
 
   it('returns no groups for no passages', () => {
     expect(groupByArticle([])).toEqual([])
+  })
+})
+
+describe('firstPassages', () => {
+  const groups = groupByArticle([
+    passage('a1', 'A', 1),
+    passage('a2', 'A', 2),
+    passage('b1', 'B', 1),
+    passage('b2', 'B', 2),
+    passage('b3', 'B', 3),
+    passage('c1', 'C', 1)
+  ])
+  const shown = (count: number) => firstPassages(groups, count).map((g) => [g.articleId, g.passages.map((p) => p.highlight.id)])
+
+  it.each([
+    [0, []],
+    [1, [['A', ['a1']]]],
+    [2, [['A', ['a1', 'a2']]]],
+    [3, [['A', ['a1', 'a2']], ['B', ['b1']]]],
+    [6, [['A', ['a1', 'a2']], ['B', ['b1', 'b2', 'b3']], ['C', ['c1']]]],
+    [100, [['A', ['a1', 'a2']], ['B', ['b1', 'b2', 'b3']], ['C', ['c1']]]]
+  ])('the first %i passages keep article order and reading order', (count, expected) => {
+    expect(shown(count)).toEqual(expected)
+  })
+
+  it('pages through 10,000 passages a hundred at a time, each passage once', () => {
+    const many = groupByArticle(Array.from({ length: 10_000 }, (_, i) => passage(`h${i}`, `article-${i % 37}`, i)))
+    const seen = firstPassages(many, 200).flatMap((g) => g.passages)
+    expect(seen).toHaveLength(200)
+    expect(new Set(seen.map((p) => p.highlight.id)).size).toBe(200)
+    expect(firstPassages(many, 10_000).flatMap((g) => g.passages)).toHaveLength(10_000)
   })
 })

@@ -19,3 +19,18 @@ export function groupByArticle(passages: readonly ThemePassage[]): ArticlePassag
   for (const group of groups.values()) group.passages.sort((a, b) => a.highlight.position.start - b.highlight.position.start)
   return [...groups.values()]
 }
+
+/** Passages shown at first and added by each "Show more": a theme can hold thousands, read a page at a time. */
+export const PASSAGES_PER_PAGE = 100
+
+/** The groups cut after their first `count` passages in order, as a page showing that many lists them. */
+export function firstPassages(groups: readonly ArticlePassages[], count: number): ArticlePassages[] {
+  const shown: ArticlePassages[] = []
+  let left = count
+  for (const group of groups) {
+    if (left <= 0) break
+    shown.push(group.passages.length <= left ? group : { ...group, passages: group.passages.slice(0, left) })
+    left -= group.passages.length
+  }
+  return shown
+}

@@ -1,0 +1,136 @@
+// The library's table of articles, windowed: at 10,000 articles only the rows in view (and a few either
+// side) are in the page, with spacer rows keeping the table's full height, so the page scrolls as if
+// every row were there. It stays a real table: aria-rowcount and aria-rowindex tell a screen reader the
+// whole size and where each row sits, and the row holding keyboard focus is never taken out.
+import { memo, useLayoutEffect, useRef, useState, type FocusEvent } from 'react'
+import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-virtual'
+import type { ArticleSummary } from '../../../shared/ipc/contract'
+import { formatCount, formatDate } from '../app/format'
+import { hrefFor } from '../app/route'
+import { displayTitle, type SortKey, type SortOrder } from './order'
+import { tableParts, withKeptRow } from './row-window'
+
+const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
+  { key: 'title', label: 'Title' },
+  { key: 'outlet', label: 'Outlet' },
+  { key: 'date', label: 'Date' },
+  { key: 'kind', label: 'Kind' },
+  { key: 'wordCount', label: 'Words', numeric: true }
+]
+
+/** A row with a title and a byline, as measured; rows are measured as they appear, this is a first guess. */
+const ROW_ESTIMATE = 58
+/** Rows rendered beyond each edge of the window: enough that Tab and arrow scrolling find the next one there. */
+const OVERSCAN = 10
+
+const neverAdjust = (): boolean => false
+
+interface Props {
+  articles: readonly ArticleSummary[]
+  order: SortOrder
+  onSort: (key: SortKey) => void
+}
+
+export function ArticleTable({ articles, order, onSort }: Props) {
+  const body = useRef<HTMLTableSectionElement>(null)
+  // Where the body starts on the page: the virtualizer counts rows from the top of the window.
+  const [bodyTop, setBodyTop] = useState(0)
+  const [focusedId, setFocusedId] = useState<string | null>(null)
+  const focusedIndex = focusedId === null ? null : articles.findIndex((a) => a.id === focusedId)
+
+  const virtualizer = useWindowVirtualizer<HTMLTableRowElement>({
+    count: articles.length,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: OVERSCAN,
+    scrollMargin: bodyTop,
+    getItemKey: (index) => articles[index]?.id ?? index,
+    rangeExtractor: (range) => withKeptRow(defaultRangeExtractor(range), focusedIndex)
+  })
+  // The rows are in the flow of the page, so when one above the window turns out taller or shorter
+  // than estimated, the browser's own scroll anchoring keeps the view still. Adjusting here as well
+  // would move it twice, and would cut short a smooth keyboard scroll (Home, Page Up).
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = neverAdjust
+
+  useLayoutEffect(() => {
+    if (!body.current) return
+    const top = Math.round(body.current.getBoundingClientRect().top + window.scrollY)
+    if (top !== bodyTop) setBodyTop(top)
+  })
+
+  const trackFocus = (event: FocusEvent<HTMLTableSectionElement>): void => {
+    const index = Number((event.target as Element).closest('tr')?.dataset.index)
+    setFocusedId(articles[index]?.id ?? null)
+  }
+  const dropFocus = (event: FocusEvent<HTMLTableSectionElement>): void => {
+    if (!event.currentTarget.contains(event.relatedTarget)) setFocusedId(null)
+  }
+
+  return (
+    <table className="articles" aria-rowcount={articles.length + 1}>
+      <colgroup>
+        <col />
+        <col className="outlet-column" />
+        <col className="date-column" />
+        <col className="kind-column" />
+        <col className="words-column" />
+      </colgroup>
+      <thead>
+        <tr aria-rowindex={1}>
+          {COLUMNS.map((column) => (
+            <th
+              key={column.key}
+              scope="col"
+              className={column.numeric ? 'numeric' : undefined}
+              aria-sort={order.key === column.key ? order.direction : 'none'}
+            >
+              <button type="button" onClick={() => onSort(column.key)}>
+                {column.label}
+                <span aria-hidden="true" className="sort-mark">
+                  {order.key === column.key ? (order.direction === 'ascending' ? '▲' : '▼') : ''}
+                </span>
+              </button>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody ref={body} onFocus={trackFocus} onBlur={dropFocus}>
+        {tableParts(virtualizer.getVirtualItems(), bodyTop, virtualizer.getTotalSize()).map((part) =>
+          part.kind === 'gap' ? (
+            <tr key={part.key} className="row-gap" aria-hidden="true">
+              <td colSpan={COLUMNS.length} style={{ height: part.size }} />
+            </tr>
+          ) : (
+            <ArticleRow key={articles[part.index]!.id} article={articles[part.index]!} index={part.index} measure={virtualizer.measureElement} />
+          )
+        )}
+      </tbody>
+    </table>
+  )
+}
+
+interface RowProps {
+  article: ArticleSummary
+  index: number
+  measure: (row: HTMLTableRowElement | null) => void
+}
+
+const ArticleRow = memo(function ArticleRow({ article, index, measure }: RowProps) {
+  return (
+    // Row 1 is the heading row, so the first article is row 2.
+    <tr ref={measure} data-index={index} aria-rowindex={index + 2}>
+      <td className="title-cell">
+        <a href={hrefFor({ name: 'article', id: article.id })} className={article.title ? undefined : 'untitled'}>
+          {displayTitle(article)}
+          {article.title ? null : '…'}
+        </a>
+        {article.author ? <span className="byline">{article.author}</span> : null}
+        {article.textStatus === 'missing' ? <span className="warning">Text missing</span> : null}
+        {article.textStatus === 'altered' ? <span className="warning">Text changed outside Liner Notes</span> : null}
+      </td>
+      <td>{article.outlet}</td>
+      <td className="date">{formatDate(article.date)}</td>
+      <td className="kind">{article.kind}</td>
+      <td className="numeric">{formatCount(article.wordCount)}</td>
+    </tr>
+  )
+})
