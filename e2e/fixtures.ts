@@ -12,8 +12,7 @@ import { LIBRARY_FILE, TEXTS_FOLDER } from '../src/core/library/layout'
 import type { PassageTarget, RequestOf, ResponseOf } from '../src/shared/ipc/contract'
 import type { Channel } from '../src/shared/ipc/channels'
 import type { LibraryData } from '../src/shared/model'
-import { bridgeApi, sendProgress } from './support/bridge'
-import type { Progress } from '../src/shared/ipc/contract'
+import { bridgeApi, sendEvent } from './support/bridge'
 import { serveFolder, type StaticServer } from './support/static-server'
 
 export const ARCHIVE_DIR = resolve('archive')
@@ -90,9 +89,7 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
         chooseOpenPath: async () => harness.nextOpenPath,
         chooseFolder: async () => harness.nextFolder
       },
-      event: (name, payload) => {
-        if (name === 'app:progress') void sendProgress(page, payload as Progress).catch(() => undefined)
-      },
+      event: (name, payload) => void sendEvent(page, name, payload).catch(() => undefined),
       switchLibrary: (dir) => void harness.switchedTo.push(dir),
       takePendingLink: () => {
         const target = harness.pendingLink

@@ -5,7 +5,7 @@ import { app, BrowserWindow, shell } from 'electron'
 import { resolveLibraryDir } from '../core/library/location'
 import { startCore } from './core'
 import type { CoreClient } from '../core/host/client'
-import { PROGRESS_EVENT } from '../shared/ipc/channels'
+import { EVENTS } from '../shared/ipc/channels'
 import { guardClose, type CloseGuard } from './platform/close-guard'
 import { fileDialogs } from './platform/dialogs'
 import { parseLinerNotesUrl } from '../core/export/links'
@@ -54,8 +54,9 @@ async function start(): Promise<void> {
       openExternal: (url) => shell.openExternal(url),
       readyToClose: (close) => closeGuard?.answer(close),
       dialogs: fileDialogs(() => mainWindow),
+      // Only the contract's events reach the page (the preload checks their payloads again).
       event: (name, payload) => {
-        if (name === PROGRESS_EVENT) mainWindow?.webContents.send(PROGRESS_EVENT, payload)
+        if ((EVENTS as readonly string[]).includes(name)) mainWindow?.webContents.send(name, payload)
       },
       switchLibrary: (dir) => relaunchOn(dir),
       takePendingLink: () => {

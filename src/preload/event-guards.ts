@@ -1,8 +1,8 @@
 // Hand-written checks of the events main sends, for the sandboxed preload, which is bundled without zod.
 // They must accept exactly what the contract's event schemas accept (src/shared/ipc/app.ts);
 // event-guards.test.ts runs both over the same payloads.
-import { APP_COMMANDS, APP_COMMAND_EVENT, OPEN_PASSAGE_EVENT, PROGRESS_EVENT, type AppCommand, type EventName } from '../shared/ipc/channels'
-import type { PassageTarget, Progress } from '../shared/ipc/contract'
+import { APP_COMMANDS, APP_COMMAND_EVENT, CHANGE_KINDS, LIBRARY_CHANGED_EVENT, OPEN_PASSAGE_EVENT, PROGRESS_EVENT, type AppCommand, type EventName } from '../shared/ipc/channels'
+import type { LibraryChanged, PassageTarget, Progress } from '../shared/ipc/contract'
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 /** The schemas are strict: a payload with keys besides these is refused. */
@@ -33,9 +33,21 @@ export function isProgress(payload: unknown): payload is Progress {
   )
 }
 
+export function isLibraryChanged(payload: unknown): payload is LibraryChanged {
+  return (
+    isRecord(payload) &&
+    hasOnlyKeys(payload, ['kinds']) &&
+    Array.isArray(payload.kinds) &&
+    payload.kinds.length >= 1 &&
+    payload.kinds.length <= CHANGE_KINDS.length &&
+    payload.kinds.every((kind) => (CHANGE_KINDS as readonly unknown[]).includes(kind))
+  )
+}
+
 /** The guard for each event, keyed like the contract's `events`. */
 export const EVENT_GUARDS = {
   [APP_COMMAND_EVENT]: isAppCommand,
   [OPEN_PASSAGE_EVENT]: isPassageTarget,
-  [PROGRESS_EVENT]: isProgress
+  [PROGRESS_EVENT]: isProgress,
+  [LIBRARY_CHANGED_EVENT]: isLibraryChanged
 } satisfies Record<EventName, (payload: unknown) => boolean>

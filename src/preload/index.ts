@@ -3,9 +3,9 @@
 // and the page gets only event payloads of the contract's shape. Only types come from the contract, so
 // zod stays out of this sandboxed bundle.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { APP_COMMAND_EVENT, CHANNELS, OPEN_PASSAGE_EVENT, PROGRESS_EVENT, type Channel } from '../shared/ipc/channels'
+import { APP_COMMAND_EVENT, CHANNELS, LIBRARY_CHANGED_EVENT, OPEN_PASSAGE_EVENT, PROGRESS_EVENT, type Channel } from '../shared/ipc/channels'
 import type { LinerNotesApi } from '../shared/ipc/contract'
-import { isAppCommand, isPassageTarget, isProgress } from './event-guards'
+import { isAppCommand, isLibraryChanged, isPassageTarget, isProgress } from './event-guards'
 
 type Requests = Pick<LinerNotesApi, Channel>
 
@@ -30,7 +30,8 @@ const api = {
   ...requests,
   onAppCommand: relay(APP_COMMAND_EVENT, isAppCommand),
   onOpenPassage: relay(OPEN_PASSAGE_EVENT, isPassageTarget),
-  onProgress: relay(PROGRESS_EVENT, isProgress)
+  onProgress: relay(PROGRESS_EVENT, isProgress),
+  onLibraryChanged: relay(LIBRARY_CHANGED_EVENT, isLibraryChanged)
 } satisfies LinerNotesApi
 
 contextBridge.exposeInMainWorld('linerNotes', api)

@@ -70,11 +70,17 @@ export const Highlight = z.object({
 })
 export type Highlight = z.infer<typeof Highlight>
 
+/** What a list shows of a text without reading it again: counted once, when the text is written. */
+export const TextFacts = z.object({ wordCount: z.number().int().min(0), opening: z.string() })
+export type TextFacts = z.infer<typeof TextFacts>
+
 /** A free-standing note: an essay outline, a reading of a theme. */
 export const Note = z.object({
   id: z.string().min(1),
   title: z.string().max(300),
   doc: NoteDoc,
+  /** Of the note's text, kept with the note so the notes list never walks every document. */
+  facts: TextFacts.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   rev: Revision
@@ -111,7 +117,7 @@ export const Article = z.object({
   /** The user's memo on the whole article (tiptap JSON), or null. */
   memo: NoteDoc.nullable(),
   /** What the library list shows of the text shown, counted when the text is added or corrected. */
-  facts: z.object({ wordCount: z.number().int().min(0), opening: z.string() }).optional(),
+  facts: TextFacts.optional(),
   rev: Revision
 })
 export type Article = z.infer<typeof Article>

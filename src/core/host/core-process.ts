@@ -4,7 +4,7 @@
 import { dispatch } from '../ipc/dispatch'
 import { openLibraryServices, type LibraryServices, type SideEffects } from '../services'
 import type { PassageTarget } from '../../shared/ipc/contract'
-import { PROGRESS_EVENT } from '../../shared/ipc/channels'
+import { LIBRARY_CHANGED_EVENT, PROGRESS_EVENT } from '../../shared/ipc/channels'
 import type { EffectName, FromCore, ToCore } from './protocol'
 
 interface ParentPort {
@@ -46,7 +46,8 @@ const effects: SideEffects = {
   takePendingLink: () => effect<PassageTarget | null>('takePendingLink'),
   readyToClose: (close) => void effect('readyToClose', close).catch(() => undefined),
   switchLibrary: (dir) => void effect('switchLibrary', dir).catch(() => undefined),
-  progress: (progress) => send({ type: 'event', name: PROGRESS_EVENT, payload: progress })
+  progress: (progress) => send({ type: 'event', name: PROGRESS_EVENT, payload: progress }),
+  libraryChanged: (kinds) => send({ type: 'event', name: LIBRARY_CHANGED_EVENT, payload: { kinds } })
 }
 
 let opening: Promise<LibraryServices> | null = null

@@ -340,7 +340,7 @@ async function verify(staging: string, staged: Map<string, Staged>): Promise<Bac
   if (marker.data.formatVersion === 1) return verifyOneFileLibrary(staging, listed)
   // The library as restored must open cleanly, every record valid, before it takes its place.
   const store = await LibraryStore.open(staging, { archiveDir: staging, readOnly: true })
-  await store.whenLoaded()
+  await store.validate()
   if (store.quarantined.length > 0) {
     const [first] = store.quarantined
     throw new BackupError('damaged-backup', `The backup is damaged: ${first!.path} cannot be read (${first!.problem}).`)

@@ -8,6 +8,7 @@
 // Opening is in two steps, so the list can be shown at once: the manifest, codebook and article files are
 // read before open() returns; highlights and notes load in the background (`whenLoaded`), and every
 // request that needs them waits for that.
+import { readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
@@ -22,6 +23,7 @@ import {
   type LibraryData
 } from '../../shared/model'
 import { countWords, openingWords } from '../../shared/text'
+import { noteText } from '../../shared/note-doc'
 import type { TextStatus as CheckedStatus } from '../../shared/ipc/contract'
 
 /** What is known of an original: checked against its hash ('ok', 'altered', 'missing'), or not yet. */
@@ -45,6 +47,7 @@ import {
   TEXTS_FOLDER
 } from './layout'
 import { acquireLock, type FolderLock } from './lock'
+import { articleProblem, highlightsFileProblem, noteFileProblem } from './record-shapes'
 import { migrate } from './migrations'
 import { readCodebook, seedFromArchive } from './seed'
 
@@ -147,6 +150,8 @@ export class LibraryStore {
   /** Files that could not be read: never written over, so nothing in them is lost. */
   readonly quarantined: Quarantined[] = []
   private readonly textStatus = new Map<string, TextStatus>()
+  /** Each record file read at open, with what it holds ("article:<id>", "highlights:<id>", "note:<id>"). */
+  private readonly files = new Map<string, string>()
   private loading: Promise<void> = Promise.resolve()
   private closed = false
 
@@ -206,12 +211,16 @@ export class LibraryStore {
     const book = 'success' in themes ? themes.data! : themes
     this.setThemes(book.themes)
     this.themeTombstones = book.tombstones
-    for (const name of await this.listFolder(ARTICLES_FOLDER, overlay)) {
+    await inBatches(await this.listFolder(ARTICLES_FOLDER, overlay), async (name) => {
       const file = `${ARTICLES_FOLDER}/${name}`
-      const parsed = ArticleFile.safeParse(await this.readJsonSafe(file, overlay))
-      if (parsed.success) this.articleMap.set(parsed.data.article.id, parsed.data.article)
-      else this.quarantine(file, parsed.error)
-    }
+      const record = await this.readJsonSafe(file, overlay)
+      const problem = articleProblem(record)
+      if (problem === null) {
+        const { article } = record as { article: Article }
+        this.articleMap.set(article.id, article)
+        this.files.set(file, `article:${article.id}`)
+      } else this.quarantineFile(file, problem)
+    })
     // The rest loads while the list is already on screen.
     this.loading = this.loadRest(overlay)
     this.loading.catch(() => undefined)
@@ -221,18 +230,25 @@ export class LibraryStore {
     const highlightFiles = await this.listFolder(HIGHLIGHTS_FOLDER, overlay)
     await inBatches(highlightFiles, async (name) => {
       const file = `${HIGHLIGHTS_FOLDER}/${name}`
-      const parsed = HighlightsFile.safeParse(await this.readJsonSafe(file, overlay))
-      if (!parsed.success) return this.quarantine(file, parsed.error)
-      for (const highlight of parsed.data.highlights) this.indexHighlight(highlight)
-      if (parsed.data.tombstones.length > 0) this.highlightTombstones.set(parsed.data.articleId, parsed.data.tombstones)
+      const record = await this.readJsonSafe(file, overlay)
+      const problem = highlightsFileProblem(record)
+      if (problem !== null) return this.quarantineFile(file, problem)
+      const { articleId, highlights, tombstones } = record as z.infer<typeof HighlightsFile>
+      for (const highlight of highlights) this.indexHighlight(highlight)
+      if (tombstones.length > 0) this.highlightTombstones.set(articleId, tombstones)
+      this.files.set(file, `highlights:${articleId}`)
     })
     const noteFiles = await this.listFolder(NOTES_FOLDER, overlay)
     await inBatches(noteFiles, async (name) => {
       const file = `${NOTES_FOLDER}/${name}`
-      const parsed = NoteFile.safeParse(await this.readJsonSafe(file, overlay))
-      if (!parsed.success) return this.quarantine(file, parsed.error)
-      if ('note' in parsed.data) this.noteMap.set(parsed.data.note.id, parsed.data.note)
-      else this.noteTombstones.set(parsed.data.tombstone.id, parsed.data.tombstone)
+      const record = await this.readJsonSafe(file, overlay)
+      const problem = noteFileProblem(record)
+      if (problem !== null) return this.quarantineFile(file, problem)
+      const parsed = record as z.infer<typeof NoteFile>
+      if ('note' in parsed) {
+        this.noteMap.set(parsed.note.id, parsed.note)
+        this.files.set(file, `note:${parsed.note.id}`)
+      } else this.noteTombstones.set(parsed.tombstone.id, parsed.tombstone)
     })
   }
 
@@ -258,7 +274,7 @@ export class LibraryStore {
       this.articleMap.set(article.id, { ...article, facts })
     }
     for (const highlight of data.highlights) this.indexHighlight(highlight)
-    for (const note of data.notes) this.noteMap.set(note.id, note)
+    for (const note of data.notes) this.noteMap.set(note.id, note.facts ? note : { ...note, facts: factsOf(noteText(note.doc)) })
     if (this.readOnly) return
     for (const id of [...this.articleMap.keys(), ...this.noteMap.keys()]) assertSafeId(id)
     // Every record file first, the manifest last: until it says schema 5, the folder is still the old library.
@@ -296,7 +312,7 @@ export class LibraryStore {
   }
 
   private async readJson(path: string, overlay: Map<string, string | null>): Promise<unknown> {
-    const text = overlay.has(path) ? overlay.get(path)! : await readText(join(this.dir, path))
+    const text = overlay.has(path) ? overlay.get(path)! : readTextSync(join(this.dir, path))
     if (text === null) return null
     try {
       return JSON.parse(text) as unknown
@@ -314,10 +330,39 @@ export class LibraryStore {
     }
   }
 
-  private quarantine(path: string, error: z.ZodError): void {
-    const first = error.issues[0]
-    const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : ''
-    this.quarantined.push({ path, problem: first ? `${first.message}${where}` : 'unreadable' })
+  private quarantineFile(path: string, problem: string): void {
+    this.quarantined.push({ path, problem })
+  }
+
+  /**
+   * Checks every loaded record against its full schema, a batch at a time in the background. A file
+   * with a record that fails is quarantined: its records leave memory, and the file is never written over.
+   */
+  async validate(): Promise<void> {
+    await this.whenLoaded()
+    const entries = [...this.files]
+    await inBatches(entries, async ([file, what]) => {
+      const [kind, id] = splitOnce(what)
+      try {
+        if (kind === 'article') {
+          const article = this.articleMap.get(id)
+          if (article) ArticleFile.parse({ article })
+        } else if (kind === 'highlights') {
+          for (const highlight of this.highlightsOfArticle(id)) Highlight.parse(highlight)
+        } else if (kind === 'note') {
+          const note = this.noteMap.get(id)
+          if (note) Note.parse(note)
+        }
+      } catch (error) {
+        const problem = error instanceof z.ZodError ? describeZod(error) : error instanceof RangeError ? 'it is nested too deeply to read' : String(error)
+        this.quarantineFile(file, problem)
+        if (kind === 'article') {
+          this.articleMap.delete(id)
+          this.articleList = null
+        } else if (kind === 'highlights') for (const h of this.highlightsOfArticle(id)) this.unindexHighlight(h.id)
+        else if (kind === 'note') this.noteMap.delete(id)
+      }
+    }, 64)
   }
 
   /** Resolves when highlights and notes are in memory; rejects if they could not be read. */
@@ -768,6 +813,17 @@ export function factsOf(text: string | null): { wordCount: number; opening: stri
   return { wordCount, opening: openingWords(text) }
 }
 
+function splitOnce(text: string): [string, string] {
+  const at = text.indexOf(':')
+  return [text.slice(0, at), text.slice(at + 1)]
+}
+
+function describeZod(error: z.ZodError): string {
+  const issue = error.issues[0]
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : ''
+  return `${issue?.message ?? 'invalid'}${where}`
+}
+
 function schemaVersionOf(raw: unknown): number | null {
   const version = z.object({ schemaVersion: z.number().int() }).safeParse(raw)
   return version.success ? version.data.schemaVersion : null
@@ -779,9 +835,13 @@ function unreadableFile(path: string, error: z.ZodError): LibraryError {
   return new LibraryError('library-unreadable', `The library file ${path} cannot be read: ${issue?.message ?? 'invalid'}${where}. It was left as it is.`)
 }
 
-async function readText(path: string): Promise<string | null> {
+/**
+ * Record files are read synchronously: thousands of small reads finish several times sooner than as
+ * promises, and loading yields between batches (inBatches), so requests are still answered meanwhile.
+ */
+function readTextSync(path: string): string | null {
   try {
-    return await readFile(path, 'utf8')
+    return readFileSync(path, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error

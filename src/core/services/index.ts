@@ -1,7 +1,7 @@
 // Every request handler of the app, built over one open library. The handler map's type is checked
 // against the IPC contract, so a channel without a handler (or with the wrong answer type) fails to build.
 import type { ParsedRequestOf, PassageTarget, ResponseOf } from '../../shared/ipc/contract'
-import type { Channel } from '../../shared/ipc/channels'
+import type { ChangeKind, Channel } from '../../shared/ipc/channels'
 import { LibraryStore, type OpenOptions } from '../library/store'
 import { ArticleTexts } from './article-texts'
 import { articleServices } from './articles'
@@ -32,6 +32,8 @@ export interface SideEffects extends ExportEffects {
   openExternal?: OpenExternal
   /** The passage a liner-notes:// link named when the app was started with it, handed over once. */
   takePendingLink?: () => PassageTarget | null | Promise<PassageTarget | null>
+  /** Tells the page that the library changed without its asking (texts checked in the background). */
+  libraryChanged?: (kinds: ChangeKind[]) => void
   /** The page's answer to a closing window: go (true) or stay open (false). */
   readyToClose?: (close: boolean) => void
 }
@@ -42,7 +44,11 @@ export async function openLibraryServices(libraryDir: string, options: OpenOptio
   const background = new AbortController()
   store
     .whenLoaded()
+    .then(() => store.validate())
     .then(() => store.verifyTexts(undefined, background.signal))
+    .then(() => {
+      if (!background.signal.aborted) effects.libraryChanged?.(['text-status'])
+    })
     .catch(() => undefined)
   // One reader of article texts for all services, so each original is read from disk once.
   const texts = new ArticleTexts(store)

@@ -5,7 +5,6 @@ import { isDeepStrictEqual } from 'node:util'
 import type { NoteSummary, ParsedRequestOf } from '../../shared/ipc/contract'
 import type { Note } from '../../shared/model'
 import { EMPTY_DOC, noteText } from '../../shared/note-doc'
-import { openingWords } from '../../shared/text'
 import { factsOf } from '../library/store'
 import { LibraryError } from '../library/errors'
 import type { LibraryStore } from '../library/store'
@@ -22,14 +21,19 @@ function summarizeNote(note: Note): NoteSummary {
   return summary
 }
 
+/** The note with its facts counted from its document, as stored. */
+export function withFacts(note: Note): Note {
+  return { ...note, facts: factsOf(noteText(note.doc)) }
+}
+
 function summarize(note: Note): NoteSummary {
-  const text = noteText(note.doc)
+  const facts = note.facts ?? factsOf(noteText(note.doc))
   return {
     id: note.id,
     title: note.title,
     // Only an untitled note is listed by its words; a titled one is listed by its title.
-    opening: note.title.trim() === '' ? openingWords(text) : '',
-    wordCount: factsOf(text).wordCount,
+    opening: note.title.trim() === '' ? facts.opening : '',
+    wordCount: facts.wordCount,
     createdAt: note.createdAt,
     updatedAt: note.updatedAt
   }
@@ -67,7 +71,7 @@ export function noteServices(store: LibraryStore) {
       store.transact((tx) => {
         const now = tx.now
         // A copy, so no note ever shares (and through it, changes) the module's empty document.
-        const note: Note = { id: `note-${randomUUID()}`, title, doc: doc ?? structuredClone(EMPTY_DOC), createdAt: now, updatedAt: now }
+        const note = withFacts({ id: `note-${randomUUID()}`, title, doc: doc ?? structuredClone(EMPTY_DOC), createdAt: now, updatedAt: now })
         tx.putNote(note)
         return note
       }),
@@ -83,8 +87,9 @@ export function noteServices(store: LibraryStore) {
         const note = { ...tx.requireNote(id), updatedAt: tx.now }
         if (title !== undefined) note.title = title
         if (doc !== undefined) note.doc = doc
-        tx.putNote(note)
-        return note
+        const saved = withFacts(note)
+        tx.putNote(saved)
+        return saved
       })
     },
 
@@ -105,8 +110,9 @@ export function noteServices(store: LibraryStore) {
         if (tx.note(note.id)) {
           throw new LibraryError('conflict', `The note “${note.title || note.id}” is already in the library; it cannot be restored twice.`)
         }
-        tx.putNote(note)
-        return note
+        const restored = withFacts(note)
+        tx.putNote(restored)
+        return restored
       })
   }
 }

@@ -2,7 +2,7 @@
 // the page: menu commands, passage links and progress. Events carry schemas like requests do; the
 // sandboxed preload checks them with hand-written guards that a unit test holds to these schemas.
 import { z } from 'zod'
-import { APP_COMMANDS, APP_COMMAND_EVENT, OPEN_PASSAGE_EVENT, PROGRESS_EVENT, type EventName } from './channels'
+import { APP_COMMANDS, APP_COMMAND_EVENT, CHANGE_KINDS, LIBRARY_CHANGED_EVENT, OPEN_PASSAGE_EVENT, PROGRESS_EVENT, type EventName } from './channels'
 import { channel, Empty, type DomainContract } from './define'
 
 /** A liner-notes:// link names a passage: an article, and a highlight in it or null for the whole article. */
@@ -15,11 +15,16 @@ export type Progress = z.infer<typeof Progress>
 
 export const AppCommandSchema = z.enum(APP_COMMANDS)
 
+/** Which kinds of record changed (at least one, each once). */
+export const LibraryChanged = z.object({ kinds: z.array(z.enum(CHANGE_KINDS)).min(1).max(CHANGE_KINDS.length) }).strict()
+export type LibraryChanged = z.infer<typeof LibraryChanged>
+
 /** Every event main sends the page, with the schema its payload has. */
 export const events = {
   [APP_COMMAND_EVENT]: AppCommandSchema,
   [OPEN_PASSAGE_EVENT]: PassageTarget,
-  [PROGRESS_EVENT]: Progress
+  [PROGRESS_EVENT]: Progress,
+  [LIBRARY_CHANGED_EVENT]: LibraryChanged
 } satisfies Record<EventName, z.ZodType>
 
 export const appContract = {

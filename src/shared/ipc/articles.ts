@@ -19,8 +19,11 @@ export interface ArticleSummary {
   textStatus: TextStatus
 }
 
-/** ok: the stored original matches its hash; altered: it was changed outside the app; missing: gone. */
-export type TextStatus = 'ok' | 'altered' | 'missing'
+/**
+ * ok: the stored original matches its hash; altered: it was changed outside the app; missing: gone;
+ * unchecked: not compared yet (a large library checks its texts in the background after it opens).
+ */
+export type TextStatus = 'ok' | 'altered' | 'missing' | 'unchecked'
 
 export interface ArticleDetail {
   article: Article

@@ -66,19 +66,28 @@ export const OPEN_PASSAGE_EVENT = 'app:open-passage'
 /** A long task's progress (an export), sent while the request that started it runs. */
 export const PROGRESS_EVENT = 'app:progress'
 
-export const EVENTS = [APP_COMMAND_EVENT, OPEN_PASSAGE_EVENT, PROGRESS_EVENT] as const
+/**
+ * The library changed in a way the page did not ask for: a background check of the texts finished, or
+ * another writer's change arrived. Carries the kinds of record that changed, so views reload what they show.
+ */
+export const LIBRARY_CHANGED_EVENT = 'app:library-changed'
+export const CHANGE_KINDS = ['article', 'highlight', 'theme', 'note', 'preferences', 'text-status'] as const
+export type ChangeKind = (typeof CHANGE_KINDS)[number]
+
+export const EVENTS = [APP_COMMAND_EVENT, OPEN_PASSAGE_EVENT, PROGRESS_EVENT, LIBRARY_CHANGED_EVENT] as const
 export type EventName = (typeof EVENTS)[number]
 
 /**
  * The window.linerNotes methods that subscribe to events, beside the one function per channel: the
  * preload, the end-to-end bridge and the smoke test's list of the page's API all read this.
  */
-export const API_EVENTS = ['onAppCommand', 'onOpenPassage', 'onProgress'] as const
+export const API_EVENTS = ['onAppCommand', 'onOpenPassage', 'onProgress', 'onLibraryChanged'] as const
 export type ApiEvent = (typeof API_EVENTS)[number]
 
 /** The event each subscription method listens to. */
 export const EVENT_OF_API = {
   onAppCommand: APP_COMMAND_EVENT,
   onOpenPassage: OPEN_PASSAGE_EVENT,
-  onProgress: PROGRESS_EVENT
+  onProgress: PROGRESS_EVENT,
+  onLibraryChanged: LIBRARY_CHANGED_EVENT
 } as const satisfies Record<ApiEvent, EventName>

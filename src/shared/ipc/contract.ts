@@ -20,7 +20,7 @@ export type { QuotableHighlight, ThemePassage } from './highlights'
 export type { ThemeSummary } from './themes'
 export type { NoteSummary } from './notes'
 export { EXPORT_FORMATS, type ExportFormat, type ExportScope, type ExportSummary, type RestoreSummary } from './exports'
-export { AppCommandSchema, PassageTarget, Progress, events } from './app'
+export { AppCommandSchema, LibraryChanged, PassageTarget, Progress, events } from './app'
 export { ERROR_CODES, type ErrorCode, type ApiError, type Result } from './result'
 
 export const contract = {

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ArticleSummary, PassageTarget, ThemeSummary } from '../../../shared/ipc/contract'
 import { APPEARANCES, type Theme } from '../../../shared/model'
-import { call, messageOf, onAppCommand, onOpenPassage } from '../api'
+import { call, messageOf, onAppCommand, onLibraryChanged, onOpenPassage } from '../api'
 import { ExportDialog, type ExportTarget } from '../export/ExportDialog'
 import { LibraryView } from '../library/LibraryView'
 import { displayTitle, filterArticles, sortArticles, type SortOrder } from '../library/order'
@@ -47,6 +47,8 @@ export function App() {
     call('themes:list', {}).then(setThemes, (error: unknown) => setBanner(`The themes could not be loaded: ${messageOf(error)}`))
   }, [])
   useEffect(reload, [reload])
+  // The core finished checking the texts, or the library changed under the page: show it as it is now.
+  useEffect(() => onLibraryChanged(() => reload()), [reload])
 
   const createTheme = useCallback(
     async (name: string): Promise<Theme> => {
