@@ -76,10 +76,10 @@ describe('themes', () => {
   ])('refuses to create a theme with %s, leaving the library file as it was', (_name, payload, message) =>
     withTempDir(async (dir) => {
       const client = await openTestClient(dir)
-      const before = await client.libraryFile()
+      const before = await client.fingerprint()
       const error = await client.refused('themes:create', payload)
       expect(error.message).toMatch(message)
-      expect(await client.libraryFile()).toBe(before)
+      expect(await client.fingerprint()).toBe(before)
     }))
 
   it('allows one name under different parents, and refuses a rename onto a sibling’s name', () =>
@@ -90,7 +90,7 @@ describe('themes', () => {
       expect(otherRoots.parentId).toBe('theme-identity')
       expect((await client.call('themes:update', { id: roots.id, name: 'ROOTS' })).name).toBe('ROOTS')
 
-      const before = await client.libraryFile()
+      const before = await client.fingerprint()
       const rename = await client.refused('themes:update', { id: 'theme-identity', name: 'Fatherhood' })
       expect(rename).toEqual({
         code: 'conflict',
@@ -98,7 +98,7 @@ describe('themes', () => {
       })
       const move = await client.refused('themes:update', { id: otherRoots.id, parentId: 'theme-heritage' })
       expect(move.message).toBe('There is already a theme called “ROOTS” under “heritage”. Choose another name, or merge the two themes.')
-      expect(await client.libraryFile()).toBe(before)
+      expect(await client.fingerprint()).toBe(before)
     }))
 
   it('re-parents, recolours and describes a theme, and refuses to put a theme inside itself', () =>
@@ -109,7 +109,7 @@ describe('themes', () => {
       const moved = await client.call('themes:update', { id: music.id, parentId: 'theme-identity', color: '#000000', description: 'Sound.' })
       expect(moved).toMatchObject({ parentId: 'theme-identity', color: '#000000', description: 'Sound.', name: 'music' })
 
-      const before = await client.libraryFile()
+      const before = await client.fingerprint()
       expect(await client.refused('themes:update', { id: music.id, parentId: music.id })).toEqual({
         code: 'conflict',
         message: '“music” cannot go under itself: a theme cannot contain itself.'
@@ -118,7 +118,7 @@ describe('themes', () => {
         code: 'conflict',
         message: '“identity” cannot go under “soul”, which is inside it: a theme cannot contain itself.'
       })
-      expect(await client.libraryFile()).toBe(before)
+      expect(await client.fingerprint()).toBe(before)
       expect((await client.call('themes:update', { id: music.id, parentId: null })).parentId).toBeNull()
     }))
 
@@ -178,10 +178,10 @@ describe('themes', () => {
       const child = await client.call('themes:create', { name: 'music', parentId: 'theme-heritage' })
       const grandchild = await client.call('themes:create', { name: 'soul', parentId: child.id })
       await client.call('themes:create', { name: 'Music', parentId: 'theme-identity' })
-      const before = await client.libraryFile()
+      const before = await client.fingerprint()
       const error = await client.refused('themes:merge', { sourceId, targetId: targetOf({ grandchild: grandchild.id }) })
       expect(error).toEqual({ code, message })
-      expect(await client.libraryFile()).toBe(before)
+      expect(await client.fingerprint()).toBe(before)
     }))
 
   it('deletes a theme: highlights stay without it, its sub-themes move up to its parent', () =>
@@ -214,13 +214,13 @@ describe('themes', () => {
     withTempDir(async (dir) => {
       const client = await openTestClient(dir)
       await client.call('themes:create', { name: 'Identity', parentId: 'theme-heritage' })
-      const before = await client.libraryFile()
+      const before = await client.fingerprint()
       expect(await client.refused('themes:delete', { id: 'theme-heritage' })).toEqual({
         code: 'conflict',
         message:
           '“heritage” cannot be deleted yet: its sub-theme “Identity” would then sit at the top of the codebook beside a theme called “identity”. Rename or merge one of them first.'
       })
       expect(await client.refused('themes:delete', { id: 'theme-nope' })).toMatchObject({ code: 'not-found' })
-      expect(await client.libraryFile()).toBe(before)
+      expect(await client.fingerprint()).toBe(before)
     }))
 })
