@@ -10,7 +10,7 @@ import { forkCore, type CoreClient, type ParentEffects } from '../src/core/host/
 import { LibraryStore } from '../src/core/library/store'
 import { LIBRARY_FILE, TEXTS_FOLDER } from '../src/core/library/layout'
 import type { PassageTarget, RequestOf, ResponseOf } from '../src/shared/ipc/contract'
-import type { Channel } from '../src/shared/ipc/channels'
+import type { Channel, EventName } from '../src/shared/ipc/channels'
 import type { LibraryData } from '../src/shared/model'
 import { bridgeApi, sendEvent } from './support/bridge'
 import { serveFolder, type StaticServer } from './support/static-server'
@@ -89,7 +89,7 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
         chooseOpenPath: async () => harness.nextOpenPath,
         chooseFolder: async () => harness.nextFolder
       },
-      event: (name, payload) => void sendEvent(page, name, payload).catch(() => undefined),
+      event: (name, payload) => void sendEvent(page, name as EventName, payload).catch(() => undefined),
       switchLibrary: (dir) => void harness.switchedTo.push(dir),
       takePendingLink: () => {
         const target = harness.pendingLink

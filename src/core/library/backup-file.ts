@@ -291,6 +291,9 @@ async function unzipInto(file: string, staging: string): Promise<Map<string, Sta
   }
   await Promise.all(writes)
   if (failure) throw failure
+  if (entries === 0) throw new BackupError('not-a-zip', 'This file is not a readable zip archive (no file in it could be read).')
+  const cut = [...staged].find(([, s]) => s.sha256 === '')
+  if (cut) throw new BackupError('damaged-backup', `The backup is damaged: it ends in the middle of ${cut[0]}.`)
   return staged
 }
 

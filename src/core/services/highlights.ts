@@ -155,7 +155,7 @@ export function highlightServices(store: LibraryStore, texts: ArticleTexts) {
       }),
 
     /** Ordered as the library lists its articles, then by place in the text, as a reader would meet them. */
-    'highlights:by-theme': async ({ themeId, includeChildren = false }: ParsedRequestOf<'highlights:by-theme'>): Promise<ThemePassage[]> => {
+    'highlights:by-theme': async ({ themeId, includeChildren = false, offset = 0, limit = Infinity }: ParsedRequestOf<'highlights:by-theme'>): Promise<ThemePassage[]> => {
       await store.whenLoaded()
       requireTheme(store, themeId)
       const wanted = [themeId, ...(includeChildren ? descendantIds(store.themes(), themeId) : [])]
@@ -166,12 +166,22 @@ export function highlightServices(store: LibraryStore, texts: ArticleTexts) {
         else byArticle.set(highlight.articleId, [highlight])
       }
       const passages: ThemePassage[] = []
+      let skipped = 0
       for (const article of store.articles()) {
         const ofArticle = byArticle.get(article.id)
         if (!ofArticle) continue
+        // Whole articles before the page are passed over without their titles being looked up.
+        if (skipped + ofArticle.length <= offset) {
+          skipped += ofArticle.length
+          continue
+        }
         ofArticle.sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end)
         const articleTitle = await texts.titleOf(article)
-        for (const highlight of ofArticle) passages.push({ highlight, articleId: article.id, articleTitle })
+        for (const highlight of ofArticle) {
+          if (skipped++ < offset) continue
+          passages.push({ highlight, articleId: article.id, articleTitle })
+          if (passages.length >= limit) return passages
+        }
       }
       return passages
     }

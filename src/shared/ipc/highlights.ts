@@ -51,7 +51,17 @@ export const highlightsContract = {
       .object({ ids: z.array(Id).min(1).max(10_000), add: z.array(Id).max(100).optional(), remove: z.array(Id).max(100).optional() })
       .strict()
   ),
-  'highlights:by-theme': channel<ThemePassage[]>()(z.object({ themeId: Id, includeChildren: z.boolean().optional() }).strict()),
+  /** A theme's passages in library order; `offset` and `limit` take one page of them (all by default). */
+  'highlights:by-theme': channel<ThemePassage[]>()(
+    z
+      .object({
+        themeId: Id,
+        includeChildren: z.boolean().optional(),
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(100_000).optional()
+      })
+      .strict()
+  ),
   'highlights:set-note': channel<Highlight>()(z.object({ id: Id, note: NoteDoc.nullable() }).strict()),
   'highlights:search': channel<QuotableHighlight[]>()(
     z
