@@ -1,0 +1,52 @@
+// The command line beside the app: while the app's core holds a library, a reading command still reads
+// it (a consistent snapshot, with the app's acknowledged changes) and writes nothing; a second writer on
+// the same folder is refused with the sentence that names the app's process.
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { forkCore } from '../core/host/client'
+import { LOCK_FILE } from '../core/library/layout'
+import { ARCHIVE_DIR } from '../core/library/test-support'
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'liner-notes.mjs')
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, LINER_NOTES_LIBRARY: '' } }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr })
+    )
+  })
+}
+
+describe('the command line while the app has the library open', () => {
+  it('reads what the app acknowledged, and a second writer is refused with nothing written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'liner-notes-lock-'))
+    const app = forkCore({ libraryDir: dir, archiveDir: ARCHIVE_DIR, holder: 'Liner Notes' })
+    try {
+      await app.ready()
+      const listed = await app.request('articles:list', {})
+      const first = (listed as { ok: true; value: { id: string }[] }).value[0]!.id
+      const edited = await app.request('articles:update-meta', { id: first, patch: { title: 'Retitled while open' } })
+      expect(edited.ok).toBe(true)
+      const lock = await readFile(join(dir, LOCK_FILE), 'utf8')
+
+      const list = await cli(['list', '--json', '--library', dir])
+      expect(list.code).toBe(0)
+      const articles = JSON.parse(list.stdout) as { id: string; title: string }[]
+      expect(articles.find((a) => a.id === first)?.title).toBe('Retitled while open')
+      // The reader took no lock of its own and left the app's in place.
+      expect(await readFile(join(dir, LOCK_FILE), 'utf8')).toBe(lock)
+
+      const second = forkCore({ libraryDir: dir, archiveDir: ARCHIVE_DIR })
+      await expect(second.ready()).rejects.toThrow(/^This library is open in Liner Notes \(process \d+\)\. Close it first\.$/)
+      await second.close()
+      // The app goes on writing after the refusal.
+      expect((await app.request('articles:update-meta', { id: first, patch: { outlet: 'Still mine' } })).ok).toBe(true)
+    } finally {
+      await app.close()
+      await rm(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
+})
