@@ -24,9 +24,10 @@ process.stdout.write(`\nScale (${quick ? 'quick: 5 and 1k articles' : '5, 1k and
 const scale = await benchScale({ quick, rounds }, log)
 process.stdout.write(figureTable('Scale: open, memory, single-record edits and lists', scale) + '\n')
 
-const pingSize = SIZES.find((s) => s.name === (quick ? 'scale1k' : 'scale10k'))
+// The issue's figure: a Markdown export of 10,000 highlights (the 1,000-article library holds 10,000).
+const pingSize = SIZES.find((s) => s.name === 'scale1k')
 if (!pingSize?.generate) throw new Error('No generated size to export')
-const ping = await benchMainPing({ ...pingSize, generate: pingSize.generate }, quick ? 'export1k' : 'export10k', log)
+const ping = await benchMainPing({ ...pingSize, generate: pingSize.generate }, 'export10k', log)
 process.stdout.write(figureTable('Main process responsiveness during a library export', ping) + '\n')
 
 const path = join(REPORTS_DIR, 'bench.json')

@@ -135,7 +135,7 @@ describe('backup files', () => {
 
   // Fails today: restoreBackupFile (backup-file.ts) creates the missing folder before checking the backup,
   // and on refusal empties it but leaves it there. Minor; reported, not fixed here.
-  it.fails('refuses a damaged backup into a folder that does not exist yet, and does not leave one behind', () =>
+  it('refuses a damaged backup into a folder that does not exist yet, and does not leave one behind', () =>
     withTempDir(async (work) => {
       await library(join(work, 'source'))
       await backupOf(join(work, 'source'), join(work, 'good.zip'))

@@ -161,7 +161,7 @@ function knownEntry(name: string): boolean {
  */
 export async function restoreBackupFile(file: string, targetDir: string): Promise<BackupCounts> {
   await assertZip(file)
-  await assertEmptyFolder(targetDir)
+  const createdTarget = await assertEmptyFolder(targetDir)
   const staging = join(targetDir, `.restoring-${randomBytes(4).toString('hex')}`)
   try {
     await mkdir(staging, { recursive: true })
@@ -175,8 +175,9 @@ export async function restoreBackupFile(file: string, targetDir: string): Promis
     await syncFolder(targetDir)
     return counts
   } catch (error) {
-    // The folder was empty before: take back everything this restore put there.
-    for (const name of await readdir(targetDir).catch(() => [])) await rm(join(targetDir, name), { recursive: true, force: true })
+    // The folder was empty before (or not there): take back everything this restore put there.
+    if (createdTarget) await rm(targetDir, { recursive: true, force: true })
+    else for (const name of await readdir(targetDir).catch(() => [])) await rm(join(targetDir, name), { recursive: true, force: true })
     if (error instanceof BackupError) throw new LibraryError('invalid-request', error.message)
     throw error
   }
@@ -199,20 +200,22 @@ async function assertZip(file: string): Promise<void> {
   }
 }
 
-async function assertEmptyFolder(dir: string): Promise<void> {
+/** Whether the folder had to be created (so a failed restore removes it again). */
+async function assertEmptyFolder(dir: string): Promise<boolean> {
   let entries: string[]
   try {
     entries = await readdir(dir)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       await mkdir(dir, { recursive: true })
-      return
+      return true
     }
     throw error
   }
   if (entries.length > 0) {
     throw new LibraryError('conflict', `${dir} is not empty. Restore a backup into a new or empty folder, so nothing there is overwritten.`)
   }
+  return false
 }
 
 interface Staged {

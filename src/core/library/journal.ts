@@ -20,8 +20,12 @@ const Intent = z.object({ writes: z.array(z.object({ path: z.string().min(1), co
 
 let sequence = 0
 
-/** Writes every file of one change durably, through the journal when there is more than one. */
-export async function commitFiles(dir: string, writes: readonly FileWrite[]): Promise<void> {
+/**
+ * Writes every file of one change durably, through the journal when there is more than one. `before`
+ * holds what those files held: if applying fails part-way (a full disk), they are put back and the
+ * intent removed, so a change reported as failed never comes back on the next open.
+ */
+export async function commitFiles(dir: string, writes: readonly FileWrite[], before: readonly FileWrite[] = []): Promise<void> {
   if (writes.length === 0) return
   for (const write of writes) assertInside(write.path)
   if (writes.length === 1 && writes[0]!.content !== null) {
@@ -33,7 +37,18 @@ export async function commitFiles(dir: string, writes: readonly FileWrite[]): Pr
   const name = `${Date.now().toString().padStart(15, '0')}-${String(sequence++).padStart(6, '0')}-${process.pid}.json`
   const intent = join(journal, name)
   await atomicWriteFile(intent, JSON.stringify({ writes }))
-  await applyWrites(dir, writes)
+  try {
+    await applyWrites(dir, writes)
+  } catch (error) {
+    try {
+      await applyWrites(dir, before)
+      await rm(intent, { force: true })
+      await syncFolder(journal)
+    } catch {
+      // Putting back failed too (the disk is gone): the intent stays, and the change completes on the next open.
+    }
+    throw error
+  }
   // Removed durably before the next change may start, so an old intent is never replayed over a newer change.
   await rm(intent, { force: true })
   await syncFolder(journal)

@@ -194,7 +194,7 @@ describe('migrations', () => {
       expect(byId(files.highlights)).toEqual(byId(onDisk.highlights))
       expect(files.themes).toEqual(onDisk.themes)
       // Not re-seeded: the user's codebook (with the sub-theme they added) is the one kept.
-      expect(onDisk.themes).toEqual(v3.themes)
+      expect(onDisk.themes.map(asStoredInV4)).toEqual(v3.themes)
       expect(onDisk.notes).toEqual([])
       expect(await readFile(join(dir, 'library.v3.backup.json'), 'utf8')).toBe(v3Text)
 
@@ -303,14 +303,14 @@ describe('migrating a one-file library to record files (schema 4 to 5)', () => {
   // Fails today: adopt() (store.ts) writes library.v4.backup.json before it checks that every id can name a
   // file, so a library refused for an id like "my article" is left with a backup file it did not have.
   // Reported, not fixed here.
-  it.fails('leaves a version-4 library whose ids cannot name files exactly as it was', () =>
+  it('leaves a version-4 library whose ids cannot name files exactly as it was', () =>
     withTempDir(async (dir) => {
       const v4Text = await oneFileLibrary(dir, V4_FILE)
       const raw = JSON.parse(v4Text) as { notes: { id: string }[] }
       raw.notes[0]!.id = 'my note'
       await writeFile(join(dir, LIBRARY_FILE), JSON.stringify(raw, null, 2))
       const before = await folderFingerprint(dir)
-      await expect(LibraryStore.open(dir, { archiveDir: ARCHIVE_DIR, now: fixedNow })).rejects.toThrow(/cannot name a record/)
+      await expect(LibraryStore.open(dir, { archiveDir: ARCHIVE_DIR, now: fixedNow })).rejects.toThrow(/cannot be upgraded: the id “.*” cannot name a file/)
       expect(await folderFingerprint(dir)).toBe(before)
     }))
 })

@@ -8,8 +8,8 @@
 // Opening is in two steps, so the list can be shown at once: the manifest, codebook and article files are
 // read before open() returns; highlights and notes load in the background (`whenLoaded`), and every
 // request that needs them waits for that.
-import { readFileSync } from 'node:fs'
-import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
@@ -256,6 +256,7 @@ export class LibraryStore {
   private async adopt(raw: unknown, archiveDir: string): Promise<void> {
     const now = this.now()
     let data: LibraryData
+    let from: number | null = null
     if (raw === null) {
       if (this.readOnly) throw new LibraryError('not-found', `There is no library at ${this.dir} yet.`)
       data = await seedFromArchive(archiveDir, this.dir, now)
@@ -263,30 +264,51 @@ export class LibraryStore {
       const migrated = migrate(raw)
       data = migrated.data
       if (migrated.from !== null && migrated.from < 3) data.themes = await readCodebook(archiveDir, now)
-      const from = schemaVersionOf(raw)
-      // Kept as the older version wrote it, before anything is written, so the upgrade can always be undone.
-      if (!this.readOnly) await atomicWriteFile(join(this.dir, `library.v${from}.backup.json`), JSON.stringify(raw, null, 2) + '\n')
+      from = schemaVersionOf(raw)
     }
+    // Everything is checked before anything is written, so a library that cannot be upgraded is left as it was.
+    for (const { id } of [...data.articles, ...data.notes]) {
+      if (!SAFE_ID.test(id)) throw new LibraryError('library-unreadable', `The library cannot be upgraded: the id “${id}” cannot name a file. It was left as it is.`)
+    }
+    const articleIds = new Set(data.articles.map((a) => a.id))
+    const orphan = data.highlights.find((h) => !articleIds.has(h.articleId))
+    if (orphan) {
+      throw new LibraryError('library-unreadable', `The library cannot be upgraded: highlight “${orphan.id}” belongs to an article (“${orphan.articleId}”) that is not in it. It was left as it is.`)
+    }
+    // The store's first write of each record: revision 1.
+    const first = <T extends { rev?: number }>(record: T): T => ({ ...record, rev: record.rev ?? 1 })
     this.manifest = { format: LIBRARY_FORMAT, schemaVersion: SCHEMA_VERSION, preferences: data.preferences }
-    this.setThemes(data.themes)
+    this.setThemes(data.themes.map(first))
     for (const article of data.articles) {
       const facts = article.facts ?? (await this.factsFromText(article))
-      this.articleMap.set(article.id, { ...article, facts })
+      this.articleMap.set(article.id, first({ ...article, facts }))
     }
-    for (const highlight of data.highlights) this.indexHighlight(highlight)
-    for (const note of data.notes) this.noteMap.set(note.id, note.facts ? note : { ...note, facts: factsOf(noteText(note.doc)) })
+    for (const highlight of data.highlights) this.indexHighlight(first(highlight))
+    for (const note of data.notes) this.noteMap.set(note.id, first(note.facts ? note : { ...note, facts: factsOf(noteText(note.doc)) }))
     if (this.readOnly) return
-    for (const id of [...this.articleMap.keys(), ...this.noteMap.keys()]) assertSafeId(id)
-    // Every record file first, the manifest last: until it says schema 5, the folder is still the old library.
-    const files: { path: string; data: unknown }[] = [
-      ...[...this.articleMap.values()].map((article) => ({ path: articleFile(article.id), data: { article } })),
-      ...[...this.articleMap.keys()].map((articleId) => ({ path: highlightsFile(articleId), data: highlightsRecord(articleId, this.highlightsOfArticle(articleId), []) })),
-      ...[...this.noteMap.values()].map((note) => ({ path: noteFile(note.id), data: { note } })),
-      { path: CODEBOOK_FILE, data: { themes: this.themeList, tombstones: [] } }
-    ]
-    for (const folder of [ARTICLES_FOLDER, HIGHLIGHTS_FOLDER, NOTES_FOLDER]) await mkdir(join(this.dir, folder), { recursive: true })
-    await inBatches(files, ({ path, data }) => new Low<unknown>(new DurableJsonFile<unknown>(join(this.dir, path)), data).write(), 32)
-    await new Low(new DurableJsonFile<ManifestFile>(join(this.dir, LIBRARY_FILE), { pretty: true }), this.manifest).write()
+    const backup = from === null ? null : join(this.dir, `library.v${from}.backup.json`)
+    const created = [ARTICLES_FOLDER, HIGHLIGHTS_FOLDER, NOTES_FOLDER, CODEBOOK_FILE].filter((name) => !existsSync(join(this.dir, name)))
+    try {
+      // Kept as the older version wrote it, so the upgrade can always be undone by hand.
+      if (backup !== null) await atomicWriteFile(backup, JSON.stringify(raw, null, 2) + '\n')
+      // Every record file first, the manifest last: until it says schema 5, the folder is still the old library.
+      const files: { path: string; data: unknown }[] = [
+        ...[...this.articleMap.values()].map((article) => ({ path: articleFile(article.id), data: { article } })),
+        ...[...this.articleMap.keys()].map((articleId) => ({ path: highlightsFile(articleId), data: highlightsRecord(articleId, this.highlightsOfArticle(articleId), []) })),
+        ...[...this.noteMap.values()].map((note) => ({ path: noteFile(note.id), data: { note } })),
+        { path: CODEBOOK_FILE, data: { themes: this.themeList, tombstones: [] } }
+      ]
+      for (const folder of [ARTICLES_FOLDER, HIGHLIGHTS_FOLDER, NOTES_FOLDER]) await mkdir(join(this.dir, folder), { recursive: true })
+      await inBatches(files, ({ path, data }) => new Low<unknown>(new DurableJsonFile<unknown>(join(this.dir, path)), data).write(), 32)
+      await new Low(new DurableJsonFile<ManifestFile>(join(this.dir, LIBRARY_FILE), { pretty: true }), this.manifest).write()
+    } catch (error) {
+      // The old library.json was not touched; take back what this attempt added beside it.
+      if (raw !== null) {
+        for (const name of created) await rm(join(this.dir, name), { recursive: true, force: true })
+        if (backup !== null) await rm(backup, { force: true })
+      }
+      throw error
+    }
   }
 
   private async factsFromText(article: Article): Promise<{ wordCount: number; opening: string }> {
@@ -529,6 +551,8 @@ export class LibraryStore {
   private async commit(tx: Draft): Promise<Change[]> {
     const changes: Change[] = []
     const writes: FileWrite[] = []
+    /** What each written file held before, to put back if a change to several files fails part-way. */
+    const before: FileWrite[] = []
     const now = tx.now
     const touchedArticles = new Set<string>()
     const newTombstones = new Map<string, Tombstone[]>()
@@ -536,9 +560,10 @@ export class LibraryStore {
     for (const [id, article] of tx.articles) {
       assertSafeId(id)
       const old = this.articleMap.get(id)
-      const checked = parseRecord(Article, { ...article, rev: (old?.rev ?? 0) + 1 }, 'article', id)
+      const checked = stamp(Article, article, old, undefined, 'article')
       tx.articles.set(id, checked)
       writes.push(this.articleWrite(checked))
+      before.push(old ? this.articleWrite(old) : { path: articleFile(id), content: null })
       changes.push({ kind: 'article', id, op: old ? 'changed' : 'added' })
     }
     // Highlights: the file of every article that gains, loses or changes one.
@@ -554,7 +579,8 @@ export class LibraryStore {
         continue
       }
       if (!tx.article(highlight.articleId)) throw notFound(`Article “${highlight.articleId}”`)
-      const checked = parseRecord(Highlight, { ...highlight, rev: (old?.rev ?? 0) + 1 }, 'highlight', id)
+      const buried = old ? undefined : this.highlightTombstones.get(highlight.articleId)?.find((t) => t.id === id)
+      const checked = stamp(Highlight, highlight, old, buried, 'highlight')
       tx.highlights.set(id, checked)
       touchedArticles.add(checked.articleId)
       if (old) touchedArticles.add(old.articleId)
@@ -563,8 +589,12 @@ export class LibraryStore {
     for (const articleId of touchedArticles) {
       assertSafeId(articleId)
       this.assertWritable(highlightsFile(articleId))
-      const tombstones = [...(this.highlightTombstones.get(articleId) ?? []), ...(newTombstones.get(articleId) ?? [])]
+      const kept = this.highlightTombstones.get(articleId) ?? []
+      // A highlight put back (undo of a delete) is no longer deleted: its tombstone goes.
+      const tombstones = [...kept, ...(newTombstones.get(articleId) ?? [])].filter((t) => !tx.highlights.get(t.id))
+      newTombstones.set(articleId, tombstones)
       writes.push(this.highlightsWrite(articleId, tx.highlightsOf(articleId), tombstones))
+      before.push(this.byArticle.has(articleId) || kept.length > 0 ? this.highlightsWrite(articleId, this.highlightsOfArticle(articleId), kept) : { path: highlightsFile(articleId), content: null })
     }
     // Themes: the one codebook file.
     let themeTombstones = this.themeTombstones
@@ -573,20 +603,25 @@ export class LibraryStore {
         if (!tx.themesPut.has(theme.id)) return theme
         const old = this.themeMap.get(theme.id)
         changes.push({ kind: 'theme', id: theme.id, op: old ? 'changed' : 'added' })
-        return parseRecord(Theme, { ...theme, rev: (old?.rev ?? 0) + 1 }, 'theme', theme.id)
+        const buried = old ? undefined : this.themeTombstones.find((t) => t.id === theme.id)
+        return stamp(Theme, theme, old, buried, 'theme')
       })
       const removed = this.themeList.filter((t) => !themes.some((kept) => kept.id === t.id))
       for (const theme of removed) changes.push({ kind: 'theme', id: theme.id, op: 'removed' })
-      themeTombstones = [...this.themeTombstones, ...removed.map((t) => ({ id: t.id, deletedAt: now, rev: (t.rev ?? 0) + 1 }))]
+      const present = new Set(themes.map((t) => t.id))
+      themeTombstones = [...this.themeTombstones.filter((t) => !present.has(t.id)), ...removed.map((t) => ({ id: t.id, deletedAt: now, rev: (t.rev ?? 0) + 1 }))]
       tx.themeOrder = themes
       this.assertWritable(CODEBOOK_FILE)
       writes.push({ path: CODEBOOK_FILE, content: JSON.stringify({ themes, tombstones: themeTombstones }) })
+      before.push({ path: CODEBOOK_FILE, content: JSON.stringify({ themes: this.themeList, tombstones: this.themeTombstones }) })
     }
     // Notes: each its own file; a deleted one leaves its tombstone there.
     for (const [id, note] of tx.notes) {
       assertSafeId(id)
       const old = this.noteMap.get(id)
       this.assertWritable(noteFile(id))
+      const buried = this.noteTombstones.get(id)
+      before.push({ path: noteFile(id), content: old ? JSON.stringify({ note: old }) : buried ? JSON.stringify({ tombstone: buried }) : null })
       if (note === null) {
         if (!old) continue
         const tombstone = { id, deletedAt: now, rev: (old.rev ?? 0) + 1 }
@@ -594,7 +629,7 @@ export class LibraryStore {
         changes.push({ kind: 'note', id, op: 'removed' })
         continue
       }
-      const checked = parseRecord(Note, { ...note, rev: (old?.rev ?? 0) + 1 }, 'note', id)
+      const checked = stamp(Note, note, old, old ? undefined : buried, 'note')
       tx.notes.set(id, checked)
       writes.push({ path: noteFile(id), content: JSON.stringify({ note: checked }) })
       changes.push({ kind: 'note', id, op: old ? 'changed' : 'added' })
@@ -603,11 +638,12 @@ export class LibraryStore {
     if (tx.newPreferences !== null) {
       manifest = { ...this.manifest, preferences: parseRecord(Preferences, tx.newPreferences, 'preferences', 'preferences') }
       writes.push({ path: LIBRARY_FILE, content: JSON.stringify(manifest, null, 2) + '\n' })
+      before.push({ path: LIBRARY_FILE, content: JSON.stringify(this.manifest, null, 2) + '\n' })
       changes.push({ kind: 'preferences', id: 'preferences', op: 'changed' })
     }
 
     // Written before it becomes current, so no read ever sees what a failed write rolls back.
-    await commitFiles(this.dir, writes)
+    await commitFiles(this.dir, writes, before)
 
     for (const [id, article] of tx.articles) this.articleMap.set(id, article)
     if (tx.articles.size > 0) this.articleList = null
@@ -616,7 +652,8 @@ export class LibraryStore {
       if (highlight !== null) this.indexHighlight(highlight)
     }
     for (const [articleId, tombstones] of newTombstones) {
-      this.highlightTombstones.set(articleId, [...(this.highlightTombstones.get(articleId) ?? []), ...tombstones])
+      if (tombstones.length > 0) this.highlightTombstones.set(articleId, tombstones)
+      else this.highlightTombstones.delete(articleId)
     }
     if (tx.themeOrder !== null) {
       this.setThemes(tx.themeOrder)
@@ -624,8 +661,10 @@ export class LibraryStore {
     }
     for (const [id, note] of tx.notes) {
       const old = this.noteMap.get(id)
-      if (note !== null) this.noteMap.set(id, note)
-      else if (old) {
+      if (note !== null) {
+        this.noteMap.set(id, note)
+        this.noteTombstones.delete(id)
+      } else if (old) {
         this.noteMap.delete(id)
         this.noteTombstones.set(id, { id, deletedAt: now, rev: (old.rev ?? 0) + 1 })
       }
@@ -784,6 +823,18 @@ class Draft implements Transaction {
 
 function fail(what: string): never {
   throw notFound(what)
+}
+
+/**
+ * The record put, with its next revision: one above the copy it replaces, or above the tombstone of a
+ * deleted record put back (an undo), so a later sync sees it as newer than the deletion. The object put
+ * is the one stored (and the one the request answers with), checked first against its schema.
+ */
+function stamp<T extends { id: string; rev?: number }>(schema: z.ZodType<T>, record: T, old: T | undefined, tombstone: Tombstone | undefined, kind: string): T {
+  const stamped = record === old ? { ...record } : record
+  stamped.rev = Math.max(old?.rev ?? 0, tombstone?.rev ?? 0) + 1
+  parseRecord(schema, stamped, kind, record.id)
+  return stamped
 }
 
 /** The record as its schema reads it; a record that fails is refused with what is wrong, and nothing is written. */

@@ -42,6 +42,7 @@ export function quotableHighlightServices(store: LibraryStore, texts: ArticleTex
       const candidates =
         articleId !== undefined ? store.highlightsOfArticle(articleId) : themes !== null ? store.highlightsWithThemes(themes) : store.allHighlights()
       for (const h of candidates) {
+        if (themes !== null && !h.themeIds.some((t) => themes.has(t))) continue
         const ofArticle = byArticle.get(h.articleId)
         if (ofArticle) ofArticle.push(h)
         else byArticle.set(h.articleId, [h])
