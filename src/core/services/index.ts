@@ -19,6 +19,8 @@ export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promis
 export interface LibraryServices {
   store: LibraryStore
   handlers: Handlers
+  /** Settles when the background checks after opening (every record's schema, every text's hash) are done. */
+  checked: Promise<void>
   /** Waits for pending writes, stops background work and lets go of the library folder. */
   close(): Promise<void>
 }
@@ -42,7 +44,7 @@ export async function openLibraryServices(libraryDir: string, options: OpenOptio
   const store = await LibraryStore.open(libraryDir, options)
   // Originals are checked against their hashes once everything has loaded, a few at a time.
   const background = new AbortController()
-  store
+  const checked = store
     .whenLoaded()
     .then(() => store.validate())
     .then(() => store.verifyTexts(undefined, background.signal))
@@ -50,6 +52,7 @@ export async function openLibraryServices(libraryDir: string, options: OpenOptio
       if (!background.signal.aborted) effects.libraryChanged?.(['text-status'])
     })
     .catch(() => undefined)
+
   // One reader of article texts for all services, so each original is read from disk once.
   const texts = new ArticleTexts(store)
   const handlers: Handlers = {
@@ -71,6 +74,7 @@ export async function openLibraryServices(libraryDir: string, options: OpenOptio
   return {
     store,
     handlers,
+    checked,
     close: async () => {
       background.abort()
       await store.close()
