@@ -45,6 +45,8 @@ export interface BackupOptions {
   createdAt: string
   appVersion: string
   progress?: (done: number, total: number) => void
+  /** Cancels the backup between files; the partly written zip is removed. */
+  signal?: AbortSignal
 }
 
 /** Writes the whole library to `destination` as one zip, atomically (a temp file renamed into place). */
@@ -84,6 +86,7 @@ export async function writeBackup(store: LibraryStore, destination: string, opti
       const listed: { path: string; bytes: number; sha256: string }[] = []
       for (const [done, path] of paths.entries()) {
         options.progress?.(done, paths.length)
+        if (options.signal?.aborted) throw new LibraryError('cancelled', 'The backup was cancelled; nothing was written.')
         const content = await readFile(join(store.dir, path))
         listed.push({ path, bytes: content.length, sha256: createHash('sha256').update(content).digest('hex') })
         const entry = new ZipDeflate(path, { level: 6 })

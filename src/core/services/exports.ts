@@ -21,6 +21,7 @@ import { LibraryError, notFound } from '../library/errors'
 import { restoreBackupFile, writeBackup } from '../library/backup-file'
 import type { LibraryStore } from '../library/store'
 import type { ArticleTexts } from './article-texts'
+import { stopIfCancelled, Tasks } from './tasks'
 
 export interface FileFilter {
   name: string
@@ -51,7 +52,7 @@ const FORMAT_FILES: Record<'markdown' | 'csv' | 'json', { extension: string; fil
 const BACKUP_FILTER: FileFilter = { name: 'Liner Notes backup', extensions: ['zip'] }
 const CANCELLED: ExportSummary = { path: null, files: 0, highlights: 0, notes: 0, bytes: 0 }
 
-export function exportServices(store: LibraryStore, texts: ArticleTexts, effects: ExportEffects) {
+export function exportServices(store: LibraryStore, texts: ArticleTexts, effects: ExportEffects, tasks: Tasks = new Tasks()) {
   const dialogs = (): FileDialogs => {
     if (!effects.dialogs) throw new LibraryError('conflict', 'There is no file dialog here to choose where the export goes.')
     return effects.dialogs
@@ -59,7 +60,7 @@ export function exportServices(store: LibraryStore, texts: ArticleTexts, effects
   const report = (task: string, done: number, total: number): void => effects.progress?.({ task, done, total })
 
   /** The library, with the originals of just the articles the scope quotes (all of them for the library). */
-  async function source(scope: ExportScope): Promise<{ all: ExportSource; scoped: ExportSource }> {
+  async function source(scope: ExportScope, signal: AbortSignal): Promise<{ all: ExportSource; scoped: ExportSource }> {
     const data = await store.snapshot()
     const scoped = scopeSource({ data, texts: new Map() }, scope)
     const needed = new Set(scoped.data.highlights.map((h) => h.articleId))
@@ -68,54 +69,67 @@ export function exportServices(store: LibraryStore, texts: ArticleTexts, effects
     const articles = data.articles.filter((a) => scope.kind === 'library' || needed.has(a.id))
     for (const [done, article] of articles.entries()) {
       if (done % 200 === 0) report('Reading texts', done, articles.length)
+      stopIfCancelled(signal, 'The export was cancelled; nothing was written.')
       const { text } = await texts.original(article)
       if (text !== null) originals.set(article.file, text)
     }
     return { all: { data, texts: originals }, scoped: { data: scoped.data, texts: originals } }
   }
 
-  return {
-    'export:run': async (request: ParsedRequestOf<'export:run'>): Promise<ExportSummary> => {
-      const { scope, format } = request
-      const name = await scopeName(store, texts, scope)
-      // A folder (a file per article and note) is a whole-library layout; other scopes are one file.
-      const folder = format === 'markdown' && scope.kind === 'library' && request.layout === 'folder'
-      const destination = folder
-        ? await dialogs().chooseFolder({ title: 'Export into folder' })
-        : await dialogs().chooseSavePath({
-            title: 'Export',
-            suggestedName: `${name}.${FORMAT_FILES[format].extension}`,
-            filters: [FORMAT_FILES[format].filter]
-          })
-      if (destination === null) return CANCELLED
-      report('Preparing the export', 0, 1)
-      const { all, scoped } = await source(scope)
-      const options = { now: store.now(), citationStyle: request.citationStyle, includeNotes: request.includeNotes ?? true }
-      const counts = { highlights: scoped.data.highlights.length, notes: request.includeNotes === false ? 0 : countNotes(scoped.data, scope) }
+  async function runExport(request: ParsedRequestOf<'export:run'>, signal: AbortSignal): Promise<ExportSummary> {
+    const { scope, format } = request
+    const name = await scopeName(store, texts, scope)
+    // A folder (a file per article and note) is a whole-library layout; other scopes are one file.
+    const folder = format === 'markdown' && scope.kind === 'library' && request.layout === 'folder'
+    const destination = folder
+      ? await dialogs().chooseFolder({ title: 'Export into folder' })
+      : await dialogs().chooseSavePath({
+          title: 'Export',
+          suggestedName: `${name}.${FORMAT_FILES[format].extension}`,
+          filters: [FORMAT_FILES[format].filter]
+        })
+    if (destination === null) return CANCELLED
+    report('Preparing the export', 0, 1)
+    const { all, scoped } = await source(scope, signal)
+    const options = { now: store.now(), citationStyle: request.citationStyle, includeNotes: request.includeNotes ?? true }
+    const counts = { highlights: scoped.data.highlights.length, notes: request.includeNotes === false ? 0 : countNotes(scoped.data, scope) }
 
-      if (folder) {
-        const files = libraryMarkdownFiles(scoped, options)
-        const bytes = await writeFiles(destination, files, (done) => report('Writing files', done, files.length))
-        return { path: destination, files: files.length, bytes, ...counts }
-      }
-      const content = render(format, scope, all, scoped, options, request.byteOrderMark ?? false)
-      report('Writing the file', 0, 1)
-      await atomicWriteFile(destination, content)
-      report('Writing the file', 1, 1)
-      return { path: destination, files: 1, bytes: Buffer.byteLength(content), ...counts }
-    },
-
-    'backup:create': async (): Promise<ExportSummary> => {
-      const day = store.now().slice(0, 10)
-      const destination = await dialogs().chooseSavePath({ title: 'Back up library', suggestedName: `liner-notes-backup-${day}.zip`, filters: [BACKUP_FILTER] })
-      if (destination === null) return CANCELLED
-      const written = await writeBackup(store, destination, {
-        createdAt: store.now(),
-        appVersion: effects.appVersion ?? 'unknown',
-        progress: (done, total) => report('Backing up', done, total)
+    if (folder) {
+      const files = libraryMarkdownFiles(scoped, options)
+      const bytes = await writeFiles(destination, files, (done) => {
+        report('Writing files', done, files.length)
+        stopIfCancelled(signal, `The export was cancelled after ${done} of ${files.length} files; those stay in ${destination}.`)
       })
-      return { path: destination, files: 1, highlights: written.highlights, notes: written.notes, bytes: written.bytes }
-    },
+      return { path: destination, files: files.length, bytes, ...counts }
+    }
+    stopIfCancelled(signal, 'The export was cancelled; nothing was written.')
+    const content = render(format, scope, all, scoped, options, request.byteOrderMark ?? false)
+    stopIfCancelled(signal, 'The export was cancelled; nothing was written.')
+    report('Writing the file', 0, 1)
+    await atomicWriteFile(destination, content)
+    report('Writing the file', 1, 1)
+    return { path: destination, files: 1, bytes: Buffer.byteLength(content), ...counts }
+  }
+
+  async function createBackupFile(signal: AbortSignal): Promise<ExportSummary> {
+    const day = store.now().slice(0, 10)
+    const destination = await dialogs().chooseSavePath({ title: 'Back up library', suggestedName: `liner-notes-backup-${day}.zip`, filters: [BACKUP_FILTER] })
+    if (destination === null) return CANCELLED
+    const written = await writeBackup(store, destination, {
+      createdAt: store.now(),
+      appVersion: effects.appVersion ?? 'unknown',
+      progress: (done, total) => report('Backing up', done, total),
+      signal
+    })
+    return { path: destination, files: 1, highlights: written.highlights, notes: written.notes, bytes: written.bytes }
+  }
+
+  return {
+    'export:run': (request: ParsedRequestOf<'export:run'>): Promise<ExportSummary> => tasks.run((signal) => runExport(request, signal)),
+
+    'backup:create': (): Promise<ExportSummary> => tasks.run((signal) => createBackupFile(signal)),
+
+    'tasks:cancel': async (): Promise<{ cancelled: boolean }> => ({ cancelled: tasks.cancel() }),
 
     'backup:restore': async ({ openAfterRestore }: ParsedRequestOf<'backup:restore'>): Promise<RestoreSummary> => {
       const none: RestoreSummary = { folder: null, articles: 0, highlights: 0, notes: 0, themes: 0 }

@@ -34,5 +34,7 @@ export const appContract = {
    */
   'app:ready-to-close': channel<null>()(z.object({ close: z.boolean() }).strict()),
   /** The liner-notes:// link the app was started with, once: the page asks when it is ready for it. */
-  'app:take-pending-link': channel<PassageTarget | null>()(Empty)
+  'app:take-pending-link': channel<PassageTarget | null>()(Empty),
+  /** Stops the long task running now (an export, a backup); answers whether there was one to stop. */
+  'tasks:cancel': channel<{ cancelled: boolean }>()(Empty)
 } satisfies DomainContract

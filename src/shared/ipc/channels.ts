@@ -26,6 +26,7 @@ export const CHANNELS = [
   'links:open',
   'app:ready-to-close',
   'app:take-pending-link',
+  'tasks:cancel',
   'export:run',
   'backup:create',
   'backup:restore',

@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { CITATION_STYLES, DEFAULT_CITATION_STYLE, type CitationStyle } from '../../../shared/citation'
 import type { ExportFormat, ExportScope, ExportSummary, Progress, RestoreSummary, ThemeSummary } from '../../../shared/ipc/contract'
-import { call, messageOf, onProgress } from '../api'
+import { ApiFailure, call, messageOf, onProgress } from '../api'
 import { plural } from '../app/format'
 
 export interface ExportTarget {
@@ -62,7 +62,9 @@ export function ExportDialog({ target, articles, themes, onClose }: Props) {
       const message = await work()
       setOutcome(message === null ? { kind: 'idle' } : { kind: 'done', message })
     } catch (error) {
-      setOutcome({ kind: 'failed', message: messageOf(error) })
+      // A cancelled task is not a failure: say what was (or was not) written, as a status.
+      if (error instanceof ApiFailure && error.error.code === 'cancelled') setOutcome({ kind: 'done', message: error.message })
+      else setOutcome({ kind: 'failed', message: messageOf(error) })
     }
   }
 
@@ -217,6 +219,9 @@ export function ExportDialog({ target, articles, themes, onClose }: Props) {
           <span className="muted">
             {progress ? `${progress.task}${progress.total > 1 ? ` — ${progress.done} of ${progress.total}` : ''}` : 'Working…'}
           </span>
+          <button type="button" onClick={() => void call('tasks:cancel', {}).catch(() => undefined)}>
+            Cancel
+          </button>
         </div>
       ) : null}
       {outcome.kind === 'done' ? (
