@@ -116,6 +116,23 @@ export const Article = z.object({
   correctedText: z.string().min(1).nullable(),
   /** The user's memo on the whole article (tiptap JSON), or null. */
   memo: NoteDoc.nullable(),
+  /**
+   * For an imported article: the file it came from, kept byte for byte under originals/ with its SHA-256;
+   * `file` is then the text extracted from it (what highlights anchor to). Absent for the bundled texts,
+   * whose original is the text itself.
+   */
+  original: z
+    .object({
+      file: z.string().min(1),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      /** The file's name as the user had it. */
+      name: z.string().max(500),
+      format: z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'epub', 'paste']),
+      bytes: z.number().int().min(0)
+    })
+    .optional(),
+  /** Lines of the text that are not plain paragraphs, by line number: headings, quotes, list items. */
+  kinds: z.record(z.string().regex(/^\d+$/), z.enum(['heading', 'quote', 'list-item'])).optional(),
   /** What the library list shows of the text shown, counted when the text is added or corrected. */
   facts: TextFacts.optional(),
   rev: Revision

@@ -117,6 +117,8 @@ export class CoreClient {
         return dialogs ? dialogs.chooseOpenPath(arg) : unavailable()
       case 'chooseFolder':
         return dialogs ? dialogs.chooseFolder(arg) : unavailable()
+      case 'chooseOpenPaths':
+        return dialogs?.chooseOpenPaths ? dialogs.chooseOpenPaths(arg) : unavailable()
       case 'openExternal':
         if (!this.effects.openExternal) throw new Error('There is no browser here to open links in.')
         return this.effects.openExternal(arg)

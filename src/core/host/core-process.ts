@@ -40,7 +40,8 @@ const effects: SideEffects = {
   dialogs: {
     chooseSavePath: (request) => effect<string | null>('chooseSavePath', request),
     chooseOpenPath: (request) => effect<string | null>('chooseOpenPath', request),
-    chooseFolder: (request) => effect<string | null>('chooseFolder', request)
+    chooseFolder: (request) => effect<string | null>('chooseFolder', request),
+    chooseOpenPaths: (request) => effect<string[] | null>('chooseOpenPaths', request)
   },
   openExternal: (url) => effect<void>('openExternal', url),
   takePendingLink: () => effect<PassageTarget | null>('takePendingLink'),

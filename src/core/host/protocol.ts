@@ -16,6 +16,7 @@ export type EffectName =
   | 'chooseSavePath'
   | 'chooseOpenPath'
   | 'chooseFolder'
+  | 'chooseOpenPaths'
   | 'openExternal'
   | 'takePendingLink'
   | 'readyToClose'

@@ -15,7 +15,7 @@ import { z } from 'zod'
 import { BACKUP_FORMAT, BACKUP_MANIFEST, BackupError } from '../export/backup'
 import { syncFolder, TEMP_MARK } from './atomic-file'
 import { LibraryError } from './errors'
-import { ARTICLES_FOLDER, CODEBOOK_FILE, HIGHLIGHTS_FOLDER, LIBRARY_FILE, NOTES_FOLDER, SAFE_ID, TEXTS_FOLDER } from './layout'
+import { ARTICLES_FOLDER, CODEBOOK_FILE, HIGHLIGHTS_FOLDER, LIBRARY_FILE, NOTES_FOLDER, ORIGINALS_FOLDER, SAFE_ID, TEXTS_FOLDER } from './layout'
 import { migrate } from './migrations'
 import { LibraryStore } from './store'
 
@@ -144,7 +144,8 @@ async function libraryFiles(dir: string): Promise<string[]> {
     ...(await list(ARTICLES_FOLDER)),
     ...(await list(HIGHLIGHTS_FOLDER)),
     ...(await list(NOTES_FOLDER)),
-    ...(await list(TEXTS_FOLDER))
+    ...(await list(TEXTS_FOLDER)),
+    ...(await list(ORIGINALS_FOLDER))
   ]
 }
 
@@ -153,7 +154,7 @@ function knownEntry(name: string): boolean {
   if (name === BACKUP_MANIFEST || name === LIBRARY_FILE || name === CODEBOOK_FILE) return true
   const [folder, file, ...rest] = name.split('/')
   if (rest.length > 0 || file === undefined) return false
-  if (folder === TEXTS_FOLDER) return SAFE_ID.test(file)
+  if (folder === TEXTS_FOLDER || folder === ORIGINALS_FOLDER) return SAFE_ID.test(file)
   return (folder === ARTICLES_FOLDER || folder === HIGHLIGHTS_FOLDER || folder === NOTES_FOLDER) && file.endsWith('.json') && SAFE_ID.test(file.slice(0, -5))
 }
 

@@ -6,11 +6,13 @@
 //   highlights/<id>.json    the highlights of article <id>, and tombstones of deleted ones
 //   notes/<id>.json         one free-standing note (or its tombstone)
 //   journal/                intents of changes that span several files, replayed or dropped on open
-//   texts/                  each article's original, byte for byte, never rewritten
+//   texts/                  each article's text, byte for byte as added, never rewritten
+//   originals/              an imported article's file (PDF, Word, web page…), byte for byte
 //   library.lock            which process writes the library now
 export const LIBRARY_FILE = 'library.json'
 export const CODEBOOK_FILE = 'codebook.json'
 export const TEXTS_FOLDER = 'texts'
+export const ORIGINALS_FOLDER = 'originals'
 export const ARTICLES_FOLDER = 'articles'
 export const HIGHLIGHTS_FOLDER = 'highlights'
 export const NOTES_FOLDER = 'notes'

@@ -33,6 +33,8 @@ export interface FileDialogs {
   chooseSavePath(request: { title: string; suggestedName: string; filters: FileFilter[] }): Promise<string | null>
   chooseOpenPath(request: { title: string; filters: FileFilter[] }): Promise<string | null>
   chooseFolder(request: { title: string }): Promise<string | null>
+  /** Several files at once (an import); null when the user cancels. Optional: without it, importing by dialog is refused. */
+  chooseOpenPaths?(request: { title: string; filters: FileFilter[] }): Promise<string[] | null>
 }
 
 export interface ExportEffects {

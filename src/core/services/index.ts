@@ -8,6 +8,8 @@ import { articleServices } from './articles'
 import { AnchorCache } from './highlight-anchors'
 import { highlightServices } from './highlights'
 import { exportServices, type ExportEffects } from './exports'
+import { importServices } from './imports'
+import { Tasks } from './tasks'
 import { linkServices, type OpenExternal } from './links'
 import { noteServices } from './notes'
 import { preferenceServices } from './preferences'
@@ -55,6 +57,8 @@ export async function openLibraryServices(libraryDir: string, options: OpenOptio
 
   // One reader of article texts for all services, so each original is read from disk once.
   const texts = new ArticleTexts(store)
+  // One long task at a time (an export, a backup, an import), each cancellable with tasks:cancel.
+  const tasks = new Tasks()
   const handlers: Handlers = {
     ...articleServices(store, texts, new AnchorCache()),
     ...highlightServices(store, texts),
@@ -63,7 +67,8 @@ export async function openLibraryServices(libraryDir: string, options: OpenOptio
     ...themeServices(store),
     ...preferenceServices(store),
     ...linkServices(effects.openExternal),
-    ...exportServices(store, texts, effects),
+    ...exportServices(store, texts, effects, tasks),
+    ...importServices(store, effects, tasks),
     'app:take-pending-link': async () => (await effects.takePendingLink?.()) ?? null,
     'app:ready-to-close': async ({ close }) => {
       if (close) await store.flush()

@@ -52,7 +52,7 @@ describe('cancelling long work', () => {
       })
       const refused = await client.refused('backup:create', {})
       expect(refused).toEqual({ code: 'cancelled', message: 'The backup was cancelled; nothing was written.' })
-      expect(second).toMatchObject({ code: 'conflict', message: expect.stringContaining('Another export or backup is still running') })
+      expect(second).toMatchObject({ code: 'conflict', message: expect.stringContaining('Another export, backup or import is still running') })
       expect(existsSync(out)).toBe(false)
       await client.services.close()
     }))

@@ -8,7 +8,7 @@ export class Tasks {
 
   /** Runs `work` as the current task; a second long task while one runs is refused. */
   async run<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (this.current) throw new LibraryError('conflict', 'Another export or backup is still running. Wait for it to finish, or cancel it.')
+    if (this.current) throw new LibraryError('conflict', 'Another export, backup or import is still running. Wait for it to finish, or cancel it.')
     const controller = new AbortController()
     this.current = controller
     try {

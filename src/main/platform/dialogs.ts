@@ -19,6 +19,12 @@ export function fileDialogs(getWindow: () => BrowserWindow | null): FileDialogs 
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
+    async chooseOpenPaths({ title, filters }) {
+      const options = { title, filters, properties: ['openFile' as const, 'multiSelections' as const] }
+      const window = parent()
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths
+    },
     async chooseFolder({ title }) {
       const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] }
       const window = parent()

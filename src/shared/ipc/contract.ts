@@ -10,6 +10,7 @@ import type { ChannelSpec } from './define'
 import { exportsContract } from './exports'
 import { highlightsContract } from './highlights'
 import { linksContract } from './links'
+import { importsContract } from './imports'
 import { notesContract } from './notes'
 import { preferencesContract } from './preferences'
 import type { Result } from './result'
@@ -19,6 +20,7 @@ export type { ArticleSummary, TextStatus, ArticleDetail, Anchor, AnchoredHighlig
 export type { QuotableHighlight, ThemePassage } from './highlights'
 export type { ThemeSummary } from './themes'
 export type { NoteSummary } from './notes'
+export type { ImportOutcome, ImportStatus, ImportSummary } from './imports'
 export { EXPORT_FORMATS, type ExportFormat, type ExportScope, type ExportSummary, type RestoreSummary } from './exports'
 export { AppCommandSchema, LibraryChanged, PassageTarget, Progress, events } from './app'
 export { ERROR_CODES, type ErrorCode, type ApiError, type Result } from './result'
@@ -29,6 +31,7 @@ export const contract = {
   ...themesContract,
   ...notesContract,
   ...linksContract,
+  ...importsContract,
   ...appContract,
   ...exportsContract,
   ...preferencesContract

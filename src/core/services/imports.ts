@@ -1,0 +1,93 @@
+// Import requests: the import dialog, files dropped by path or by content, and a clipboard paste, each
+// run as a cancellable task with progress; a folder among the paths is imported file by file.
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { ImportOutcome, ImportSummary, ParsedRequestOf } from '../../shared/ipc/contract'
+import { extractFile, extractPaste, IMPORT_EXTENSIONS } from '../import/formats'
+import { importFiles, type ImportFile } from '../import/import-files'
+import { DEFAULT_LIMITS, type ImportLimits } from '../import/types'
+import { LibraryError } from '../library/errors'
+import type { LibraryStore } from '../library/store'
+import type { ExportEffects } from './exports'
+import type { Tasks } from './tasks'
+
+const NOTHING: ImportSummary = { outcomes: [], imported: 0, duplicates: 0, refused: 0 }
+
+export function summarize(outcomes: ImportOutcome[]): ImportSummary {
+  const count = (status: ImportOutcome['status']): number => outcomes.filter((o) => o.status === status).length
+  return { outcomes, imported: count('imported'), duplicates: count('duplicate'), refused: count('refused') }
+}
+
+/** Every file the paths name: files as they are, folders walked (hidden files skipped), in name order. */
+export async function filesUnder(paths: readonly string[]): Promise<string[]> {
+  const found: string[] = []
+  const walk = async (path: string): Promise<void> => {
+    const info = await stat(path).catch(() => null)
+    if (info?.isDirectory()) {
+      for (const name of (await readdir(path)).sort()) if (!name.startsWith('.')) await walk(join(path, name))
+    } else found.push(path)
+  }
+  for (const path of paths) await walk(path)
+  return found
+}
+
+export function importServices(store: LibraryStore, effects: ExportEffects, tasks: Tasks, limits: ImportLimits = DEFAULT_LIMITS) {
+  const report = (done: number, total: number): void => effects.progress?.({ task: 'Importing', done, total })
+
+  /** Reads each path only when its turn comes, so a folder of hundreds of files never sits in memory at once. */
+  async function importPaths(paths: readonly string[], signal: AbortSignal): Promise<ImportSummary> {
+    const files = await filesUnder(paths)
+    const outcomes: ImportOutcome[] = []
+    for (const [done, path] of files.entries()) {
+      report(done, files.length)
+      const name = basename(path)
+      const info = await stat(path).catch(() => null)
+      let file: ImportFile | null = null
+      if (info === null) outcomes.push(refusal(name, `${name} could not be found.`))
+      else if (info.size > limits.maxFileBytes) {
+        outcomes.push(refusal(name, `${name} is larger than ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB, the most Liner Notes imports at once; it was not read.`))
+      } else {
+        try {
+          file = { name, bytes: await readFile(path) }
+        } catch (error) {
+          outcomes.push(refusal(name, `${name} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`))
+        }
+      }
+      if (file !== null) outcomes.push(...(await importFiles(store, [file], { extract: extractFile, limits, signal })))
+    }
+    report(files.length, files.length)
+    return summarize(outcomes)
+  }
+
+  return {
+    'imports:choose': (): Promise<ImportSummary> =>
+      tasks.run(async (signal) => {
+        const chooser = effects.dialogs?.chooseOpenPaths
+        if (!chooser) throw new LibraryError('conflict', 'There is no file dialog here to choose files to import.')
+        const extensions = Object.keys(IMPORT_EXTENSIONS)
+        const paths = await chooser({ title: 'Import articles', filters: [{ name: 'Articles', extensions }] })
+        return paths === null ? NOTHING : importPaths(paths, signal)
+      }),
+
+    'imports:paths': ({ paths }: ParsedRequestOf<'imports:paths'>): Promise<ImportSummary> => tasks.run((signal) => importPaths(paths, signal)),
+
+    'imports:files': ({ files }: ParsedRequestOf<'imports:files'>): Promise<ImportSummary> =>
+      tasks.run(async (signal) => {
+        const decoded = files.map(({ name, data }) => ({ name: basename(name), bytes: Buffer.from(data, 'base64') }))
+        return summarize(await importFiles(store, decoded, { extract: extractFile, limits, signal, progress: (done, total) => report(done, total) }))
+      }),
+
+    'imports:paste': (paste: ParsedRequestOf<'imports:paste'>): Promise<ImportSummary> =>
+      tasks.run(async (signal) => {
+        const content = paste.html ?? paste.text ?? ''
+        // A paste has no file; its "original" is what was on the clipboard, kept as it came.
+        const file: ImportFile = { name: 'The pasted text', bytes: new TextEncoder().encode(content) }
+        const extract = () => extractPaste({ ...(paste.html !== undefined ? { html: paste.html } : {}), ...(paste.text !== undefined ? { text: paste.text } : {}) }, limits)
+        return summarize(await importFiles(store, [file], { extract, limits, signal }))
+      })
+  }
+}
+
+function refusal(file: string, message: string): ImportOutcome {
+  return { file, status: 'refused', articleId: null, title: null, message }
+}

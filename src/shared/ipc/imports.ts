@@ -1,0 +1,42 @@
+// Import requests: files chosen in a dialog, dropped on the window (by path in the app, by content in a
+// browser page), or a clipboard paste, each becoming an article. Every file's outcome is reported.
+import { z } from 'zod'
+import { channel, Empty, type DomainContract } from './define'
+
+export type ImportStatus = 'imported' | 'duplicate' | 'refused'
+
+/** One file's outcome: imported (with its new article), already there (with the article it matches), or refused. */
+export interface ImportOutcome {
+  file: string
+  status: ImportStatus
+  articleId: string | null
+  title: string | null
+  /** One sentence: why it was refused, which article it duplicates, or a note on a success; '' when there is nothing to say. */
+  message: string
+}
+
+export interface ImportSummary {
+  outcomes: ImportOutcome[]
+  imported: number
+  duplicates: number
+  refused: number
+}
+
+/** Files the page hands over by content: base64, since the page cannot name paths on disk. */
+const DroppedFile = z.object({ name: z.string().min(1).max(500), data: z.string().max(300 * 1024 * 1024).base64() }).strict()
+
+export const importsContract = {
+  /** File › Import…: the user picks files in a dialog; each is imported. */
+  'imports:choose': channel<ImportSummary>()(Empty),
+  /** Files dropped on the window, by path (the app knows where a dropped file is). */
+  'imports:paths': channel<ImportSummary>()(z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }).strict()),
+  /** Files dropped on the window, by content. */
+  'imports:files': channel<ImportSummary>()(z.object({ files: z.array(DroppedFile).min(1).max(1_000) }).strict()),
+  /** File › New article from clipboard: the clipboard's HTML, or its plain text. */
+  'imports:paste': channel<ImportSummary>()(
+    z
+      .object({ html: z.string().max(50 * 1024 * 1024).optional(), text: z.string().max(50 * 1024 * 1024).optional() })
+      .strict()
+      .refine((paste) => (paste.html ?? '').trim() !== '' || (paste.text ?? '').trim() !== '', 'The clipboard holds no text to make an article of')
+  )
+} satisfies DomainContract
