@@ -2,7 +2,7 @@
 // kind of mistake (a usage error, exit 2) that is reported before any library is opened.
 import { parseArgs } from 'node:util'
 
-export const COMMANDS = ['list', 'text', 'export', 'backup', 'restore', 'check', 'stats', 'help'] as const
+export const COMMANDS = ['list', 'text', 'import', 'export', 'backup', 'restore', 'check', 'stats', 'help'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
 type Flag = 'library' | 'json' | 'help' | 'scope' | 'format' | 'out'
@@ -19,8 +19,10 @@ const OPTIONS = {
 const COMMON: readonly Flag[] = ['library', 'json', 'help']
 
 /** What each command accepts beyond the common flags, and the names of its positional arguments. */
-const GRAMMAR: Record<CommandName, { flags: readonly Flag[]; required: readonly Flag[]; positionals: readonly string[] }> = {
+const GRAMMAR: Record<CommandName, { flags: readonly Flag[]; required: readonly Flag[]; positionals: readonly string[]; more?: boolean }> = {
   list: { flags: [], required: [], positionals: [] },
+  // One file or folder at least, as many as given.
+  import: { flags: [], required: [], positionals: ['a file or folder'], more: true },
   text: { flags: [], required: [], positionals: ['articleId'] },
   export: { flags: ['scope', 'format', 'out'], required: ['scope', 'format', 'out'], positionals: [] },
   backup: { flags: ['out'], required: ['out'], positionals: [] },
@@ -73,7 +75,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     const missing = grammar.positionals.slice(rest.length).join(' and ')
     throw new UsageError(`The ${first} command needs ${missing}.`)
   }
-  if (rest.length > grammar.positionals.length) throw new UsageError(`The ${first} command was given too many arguments (“${rest.at(-1)}”).`)
+  if (rest.length > grammar.positionals.length && !grammar.more) throw new UsageError(`The ${first} command was given too many arguments (“${rest.at(-1)}”).`)
   return { command: first, args: rest, ...base }
 }
 

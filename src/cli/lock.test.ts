@@ -2,7 +2,7 @@
 // it (a consistent snapshot, with the app's acknowledged changes) and writes nothing; a second writer on
 // the same folder is refused with the sentence that names the app's process.
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -46,6 +46,44 @@ describe('the command line while the app has the library open', () => {
       expect((await app.request('articles:update-meta', { id: first, patch: { outlet: 'Still mine' } })).ok).toBe(true)
     } finally {
       await app.close()
+      await rm(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
+})
+
+describe('liner-notes import', () => {
+  it('imports a folder, reports each file in JSON, exits 1 for a refused one, and is refused while the app holds the library', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'liner-notes-import-'))
+    const library = join(dir, 'library')
+    const saved = join(dir, 'saved')
+    await mkdir(saved)
+    await writeFile(join(saved, 'review.md'), '---\ntitle: A Drummer Directs\n---\n\nThe film keeps time like a drummer.\n')
+    await writeFile(join(saved, 'cover.jpg'), 'not an article')
+    try {
+      const first = await cli(['import', saved, '--json', '--library', library])
+      expect(first.code).toBe(1)
+      const outcomes = JSON.parse(first.stdout) as { file: string; status: string; articleId: string | null; title: string | null; message: string }[]
+      expect(outcomes).toEqual([
+        { file: 'cover.jpg', status: 'refused', articleId: null, title: null, message: expect.stringMatching(/^cover\.jpg is not a format Liner Notes can import/) },
+        { file: 'review.md', status: 'imported', articleId: expect.stringMatching(/^a_[0-9a-f]{20}$/), title: 'A Drummer Directs', message: '' }
+      ])
+      const listed = JSON.parse((await cli(['list', '--json', '--library', library])).stdout) as { id: string; title: string }[]
+      expect(listed.find((a) => a.id === outcomes[1]!.articleId)?.title).toBe('A Drummer Directs')
+
+      const again = await cli(['import', join(saved, 'review.md'), '--library', library])
+      expect(again.code).toBe(0)
+      expect(again.stdout).toMatch(/^duplicate +review\.md: “A Drummer Directs” a_[0-9a-f]{20} — review\.md is already in your library as “A Drummer Directs”\.\n$/)
+
+      const app = forkCore({ libraryDir: library, archiveDir: ARCHIVE_DIR, holder: 'Liner Notes' })
+      try {
+        await app.ready()
+        const refused = await cli(['import', join(saved, 'review.md'), '--library', library])
+        expect(refused.code).toBe(1)
+        expect(refused.stderr).toMatch(/^This library is open in Liner Notes \(process \d+\)\. Close it first\.\n$/)
+      } finally {
+        await app.close()
+      }
+    } finally {
       await rm(dir, { recursive: true, force: true })
     }
   }, 120_000)

@@ -32,9 +32,17 @@ async function execute(invocation: Invocation, io: Io, env: Readonly<Record<stri
   const files = await import('./file-commands')
   if (invocation.command === 'restore') return files.runRestore(invocation.args, io, invocation.json)
   const out = exportRequest?.out ?? invocation.out
-  const [{ openReadingSession }, reads] = await Promise.all([import('./session'), import('./read-commands')])
+  const [{ openReadingSession, openWritingSession }, reads] = await Promise.all([import('./session'), import('./read-commands')])
   // --library, else LINER_NOTES_LIBRARY, else the app's own folder: the app's rule, from location.ts.
   const libraryDir = invocation.library !== undefined ? resolve(invocation.library) : resolveLibraryDir([], env, defaultLibraryDir(process.platform, env))
+  if (invocation.command === 'import') {
+    const writing = openWritingSession(libraryDir, { progress: io.progress })
+    try {
+      return await (await import('./import-command')).runImport(invocation.args.map((path) => resolve(path)), writing, io, invocation.json)
+    } finally {
+      await writing.close()
+    }
+  }
   const session = openReadingSession(libraryDir, {
     dialogs: out === undefined ? undefined : files.answeringDialogs(resolve(out)),
     progress: io.progress

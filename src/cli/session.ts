@@ -67,6 +67,29 @@ export function openReadingSession(libraryDir: string, effects: SideEffects): Se
   }
 }
 
+/**
+ * A session that writes: it takes the folder's lock for as long as the command runs, so it is refused
+ * with the app's sentence ("This library is open in Liner Notes (process …). Close it first.") while the
+ * app has the library open, and writes nothing then.
+ */
+export function openWritingSession(libraryDir: string, effects: SideEffects): Session {
+  let opening: Promise<LibraryServices> | null = null
+  const services = (): Promise<LibraryServices> => (opening ??= openLibraryServices(libraryDir, { archiveDir: ARCHIVE_DIR, holder: LOCK_HOLDER }, effects))
+  return {
+    async request(channel, payload) {
+      const result = await dispatch(async () => (await services()).handlers, channel, payload)
+      if (!result.ok) throw new Refusal(result.error.message)
+      return result.value as ResponseOf<typeof channel>
+    },
+    pinTime() {},
+    async close() {
+      if (opening === null) return
+      const opened = await opening.catch(() => null)
+      await opened?.close()
+    }
+  }
+}
+
 async function hasLibrary(dir: string): Promise<boolean> {
   return access(join(dir, LIBRARY_FILE)).then(
     () => true,
