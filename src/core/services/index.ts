@@ -9,6 +9,7 @@ import { AnchorCache } from './highlight-anchors'
 import { highlightServices } from './highlights'
 import { exportServices, type ExportEffects } from './exports'
 import { importServices } from './imports'
+import { annotationServices } from './annotations'
 import { Tasks } from './tasks'
 import { linkServices, type OpenExternal } from './links'
 import { noteServices } from './notes'
@@ -69,6 +70,7 @@ export async function openLibraryServices(libraryDir: string, options: OpenOptio
     ...linkServices(effects.openExternal),
     ...exportServices(store, texts, effects, tasks),
     ...importServices(store, effects, tasks),
+    ...annotationServices(store, effects),
     'app:take-pending-link': async () => (await effects.takePendingLink?.()) ?? null,
     'app:ready-to-close': async ({ close }) => {
       if (close) await store.flush()

@@ -31,6 +31,8 @@ export const CHANNELS = [
   'imports:paths',
   'imports:files',
   'imports:paste',
+  'annotations:import',
+  'annotations:choose',
   'export:run',
   'backup:create',
   'backup:restore',
@@ -55,6 +57,8 @@ export function isChannel(value: unknown): value is Channel {
 export const APP_COMMANDS = [
   'prepare-to-close',
   'export',
+  'import',
+  'paste-article',
   'backup',
   'restore',
   'show-library',

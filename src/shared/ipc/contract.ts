@@ -10,7 +10,7 @@ import type { ChannelSpec } from './define'
 import { exportsContract } from './exports'
 import { highlightsContract } from './highlights'
 import { linksContract } from './links'
-import { importsContract } from './imports'
+import { annotationsContract, importsContract } from './imports'
 import { notesContract } from './notes'
 import { preferencesContract } from './preferences'
 import type { Result } from './result'
@@ -20,7 +20,7 @@ export type { ArticleSummary, TextStatus, ArticleDetail, Anchor, AnchoredHighlig
 export type { QuotableHighlight, ThemePassage } from './highlights'
 export type { ThemeSummary } from './themes'
 export type { NoteSummary } from './notes'
-export type { ImportOutcome, ImportStatus, ImportSummary } from './imports'
+export type { AnnotationImportSummary, ImportOutcome, ImportStatus, ImportSummary, UnplacedAnnotation } from './imports'
 export { EXPORT_FORMATS, type ExportFormat, type ExportScope, type ExportSummary, type RestoreSummary } from './exports'
 export { AppCommandSchema, LibraryChanged, PassageTarget, Progress, events } from './app'
 export { ERROR_CODES, type ErrorCode, type ApiError, type Result } from './result'
@@ -32,6 +32,7 @@ export const contract = {
   ...notesContract,
   ...linksContract,
   ...importsContract,
+  ...annotationsContract,
   ...appContract,
   ...exportsContract,
   ...preferencesContract

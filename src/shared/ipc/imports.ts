@@ -40,3 +40,33 @@ export const importsContract = {
       .refine((paste) => (paste.html ?? '').trim() !== '' || (paste.text ?? '').trim() !== '', 'The clipboard holds no text to make an article of')
   )
 } satisfies DomainContract
+
+/** One annotation that could not become a highlight, and why (never dropped silently). */
+export interface UnplacedAnnotation {
+  /** The annotation's id in the file, or its position ("annotation 12") when it has none. */
+  annotation: string
+  /** The words it quotes, when it says. */
+  quote: string | null
+  reason: string
+}
+
+export interface AnnotationImportSummary {
+  /** Highlights created, with the themes and notes they carry. */
+  highlights: number
+  themesCreated: number
+  notes: number
+  unplaced: UnplacedAnnotation[]
+}
+
+export const annotationsContract = {
+  /**
+   * W3C Web Annotation JSON (an AnnotationCollection, a list, or one annotation) or Hypothesis's JSON
+   * export, as text: each annotation becomes a highlight on the article its target names (by source URL
+   * or article id) or on `articleId` when given; tags become themes, comments notes.
+   */
+  'annotations:import': channel<AnnotationImportSummary>()(
+    z.object({ json: z.string().min(1).max(200 * 1024 * 1024), articleId: z.string().min(1).max(200).optional() }).strict()
+  ),
+  /** The same, with the file chosen in a dialog. */
+  'annotations:choose': channel<AnnotationImportSummary | null>()(z.object({ articleId: z.string().min(1).max(200).optional() }).strict())
+} satisfies DomainContract
