@@ -131,6 +131,8 @@ export const Article = z.object({
       bytes: z.number().int().min(0)
     })
     .optional(),
+  /** When the article was moved to the Trash (with its highlights and memo); absent or null while it is in the library. */
+  trashedAt: z.string().nullable().optional(),
   /** Lines of the text that are not plain paragraphs, by line number: headings, quotes, list items. */
   kinds: z.record(z.string().regex(/^\d+$/), z.enum(['heading', 'quote', 'list-item'])).optional(),
   /** What the library list shows of the text shown, counted when the text is added or corrected. */

@@ -7,6 +7,7 @@ const isId = (v: unknown): v is string => isString(v) && v.length > 0
 
 /** Why the record is not an article the list can show, or null. */
 export function articleProblem(v: unknown): string | null {
+  if (isObject(v) && isObject(v.tombstone)) return isId(v.tombstone.id) ? null : 'the tombstone lacks its id'
   if (!isObject(v) || !isObject(v.article)) return 'it holds no article'
   const a = v.article
   if (!isId(a.id) || !isId(a.file) || !isString(a.sha256) || !isString(a.addedAt) || !isString(a.updatedAt)) return 'the article lacks its id, file, hash or times'

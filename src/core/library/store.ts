@@ -44,6 +44,7 @@ import {
   noteFile,
   NOTES_FOLDER,
   SAFE_ID,
+  ORIGINALS_FOLDER,
   TEXTS_FOLDER
 } from './layout'
 import { acquireLock, type FolderLock } from './lock'
@@ -147,6 +148,9 @@ export class LibraryStore {
   private readonly highlightTombstones = new Map<string, Tombstone[]>()
   private readonly noteMap = new Map<string, Note>()
   private readonly noteTombstones = new Map<string, Tombstone>()
+  /** Articles in the Trash, with their highlights: out of every read and index until restored or emptied. */
+  private readonly trash = new Map<string, { article: Article; highlights: Highlight[] }>()
+  private readonly articleTombstones: Tombstone[] = []
   /** Files that could not be read: never written over, so nothing in them is lost. */
   readonly quarantined: Quarantined[] = []
   private readonly textStatus = new Map<string, TextStatus>()
@@ -215,11 +219,12 @@ export class LibraryStore {
       const file = `${ARTICLES_FOLDER}/${name}`
       const record = await this.readJsonSafe(file, overlay)
       const problem = articleProblem(record)
-      if (problem === null) {
-        const { article } = record as { article: Article }
-        this.articleMap.set(article.id, article)
-        this.files.set(file, `article:${article.id}`)
-      } else this.quarantineFile(file, problem)
+      if (problem !== null) return this.quarantineFile(file, problem)
+      if ('tombstone' in (record as object)) return void this.articleTombstones.push((record as { tombstone: Tombstone }).tombstone)
+      const { article } = record as { article: Article }
+      if (article.trashedAt) this.trash.set(article.id, { article, highlights: [] })
+      else this.articleMap.set(article.id, article)
+      this.files.set(file, `article:${article.id}`)
     })
     // The rest loads while the list is already on screen.
     this.loading = this.loadRest(overlay)
@@ -234,7 +239,10 @@ export class LibraryStore {
       const problem = highlightsFileProblem(record)
       if (problem !== null) return this.quarantineFile(file, problem)
       const { articleId, highlights, tombstones } = record as z.infer<typeof HighlightsFile>
-      for (const highlight of highlights) this.indexHighlight(highlight)
+      // A trashed article's highlights wait with it, out of every index, until it is restored.
+      const trashed = this.trash.get(articleId)
+      if (trashed) trashed.highlights.push(...highlights)
+      else for (const highlight of highlights) this.indexHighlight(highlight)
       if (tombstones.length > 0) this.highlightTombstones.set(articleId, tombstones)
       this.files.set(file, `highlights:${articleId}`)
     })
@@ -444,8 +452,13 @@ export class LibraryStore {
   get preferences(): Preferences {
     return this.manifest.preferences
   }
-  tombstones(): { highlights: Tombstone[]; themes: Tombstone[]; notes: Tombstone[] } {
-    return { highlights: [...this.highlightTombstones.values()].flat(), themes: this.themeTombstones, notes: [...this.noteTombstones.values()] }
+  tombstones(): { articles: Tombstone[]; highlights: Tombstone[]; themes: Tombstone[]; notes: Tombstone[] } {
+    return {
+      articles: this.articleTombstones,
+      highlights: [...this.highlightTombstones.values()].flat(),
+      themes: this.themeTombstones,
+      notes: [...this.noteTombstones.values()]
+    }
   }
 
   /** The whole library as one object, for exporters; built on demand (it is a copy of the index, not a clone). */
@@ -527,6 +540,122 @@ export class LibraryStore {
     const next = this.queue.then(run, run)
     this.queue = next.catch(() => undefined)
     return next
+  }
+
+  // ——— The Trash ———
+
+  /** Trashed articles, most recently trashed first, with how many highlights went with each. */
+  trashed(): { article: Article; highlights: number }[] {
+    return [...this.trash.values()]
+      .map(({ article, highlights }) => ({ article, highlights: highlights.length }))
+      .sort((a, b) => (b.article.trashedAt ?? '').localeCompare(a.article.trashedAt ?? ''))
+  }
+
+  /** Moves articles (with their highlights and memos) to the Trash: one write, all or none. */
+  moveToTrash(ids: readonly string[]): Promise<{ articles: number; highlights: number }> {
+    return this.exclusiveChange(async () => {
+      const now = this.now()
+      const moving = [...new Set(ids)].map((id) => this.articleMap.get(id) ?? fail(`Article “${id}”`))
+      const stamped = moving.map((article) => ({ ...article, trashedAt: now, updatedAt: now, rev: (article.rev ?? 0) + 1 }))
+      await commitFiles(
+        this.dir,
+        stamped.map((article) => this.articleWrite(article)),
+        moving.map((article) => this.articleWrite(article))
+      )
+      const changes: Change[] = []
+      let highlights = 0
+      for (const article of stamped) {
+        const own = this.highlightsOfArticle(article.id)
+        for (const highlight of own) {
+          this.unindexHighlight(highlight.id)
+          changes.push({ kind: 'highlight', id: highlight.id, op: 'removed' })
+        }
+        this.byArticle.delete(article.id)
+        this.articleMap.delete(article.id)
+        this.trash.set(article.id, { article, highlights: own })
+        highlights += own.length
+        changes.push({ kind: 'article', id: article.id, op: 'removed' })
+      }
+      this.articleList = null
+      this.emit(changes)
+      return { articles: stamped.length, highlights }
+    })
+  }
+
+  /** Brings trashed articles back, with everything that went with them. */
+  restoreFromTrash(ids: readonly string[]): Promise<{ articles: number; highlights: number }> {
+    return this.exclusiveChange(async () => {
+      const now = this.now()
+      const entries = [...new Set(ids)].map((id) => this.trash.get(id) ?? fail(`Article “${id}” in the Trash`))
+      const restored = entries.map(({ article }) => ({ ...article, trashedAt: null, updatedAt: now, rev: (article.rev ?? 0) + 1 }))
+      await commitFiles(
+        this.dir,
+        restored.map((article) => this.articleWrite(article)),
+        entries.map(({ article }) => this.articleWrite(article))
+      )
+      const changes: Change[] = []
+      let highlights = 0
+      for (const [i, article] of restored.entries()) {
+        this.trash.delete(article.id)
+        this.articleMap.set(article.id, article)
+        changes.push({ kind: 'article', id: article.id, op: 'added' })
+        for (const highlight of entries[i]!.highlights) {
+          this.indexHighlight(highlight)
+          changes.push({ kind: 'highlight', id: highlight.id, op: 'added' })
+          highlights++
+        }
+      }
+      this.articleList = null
+      this.emit(changes)
+      return { articles: restored.length, highlights }
+    })
+  }
+
+  /**
+   * Removes everything in the Trash for good: each article leaves a tombstone, its highlights file goes,
+   * then its text and original files are deleted.
+   */
+  emptyTrash(): Promise<{ articles: number; highlights: number }> {
+    return this.exclusiveChange(async () => {
+      const now = this.now()
+      const entries = [...this.trash.values()]
+      if (entries.length === 0) return { articles: 0, highlights: 0 }
+      const writes: FileWrite[] = []
+      const before: FileWrite[] = []
+      for (const { article, highlights } of entries) {
+        const tombstone: Tombstone = { id: article.id, deletedAt: now, rev: (article.rev ?? 0) + 1 }
+        writes.push({ path: articleFile(article.id), content: JSON.stringify({ tombstone }) })
+        before.push(this.articleWrite(article))
+        writes.push({ path: highlightsFile(article.id), content: null })
+        before.push(this.highlightsWrite(article.id, highlights, this.highlightTombstones.get(article.id) ?? []))
+      }
+      await commitFiles(this.dir, writes, before)
+      let highlights = 0
+      for (const { article, highlights: own } of entries) {
+        this.trash.delete(article.id)
+        this.highlightTombstones.delete(article.id)
+        this.articleTombstones.push({ id: article.id, deletedAt: now, rev: (article.rev ?? 0) + 1 })
+        highlights += own.length
+        // The record is gone for good; its files follow (a leftover file would only be an orphan, never read).
+        await rm(join(this.dir, TEXTS_FOLDER, article.file), { force: true })
+        if (article.original) await rm(join(this.dir, ORIGINALS_FOLDER, article.original.file), { force: true })
+      }
+      return { articles: entries.length, highlights }
+    })
+  }
+
+  private exclusiveChange<T>(work: () => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      if (this.readOnly) throw new LibraryError('conflict', 'This library was opened read-only, so nothing can be changed.')
+      await this.whenLoaded()
+      return work()
+    })
+  }
+
+  private emit(changes: Change[]): void {
+    if (changes.length === 0) return
+    const set: ChangeSet = { seq: ++this.seq, changes }
+    for (const listener of this.listeners) listener(set)
   }
 
   /** Runs `work` with no change in progress and none starting until it ends (a backup reads a still folder). */

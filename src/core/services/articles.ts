@@ -2,7 +2,7 @@
 // metadata edits, the memo on the whole article, and corrections of the text (the original file is
 // never written).
 import { isDeepStrictEqual } from 'node:util'
-import type { ArticleDetail, ArticleSummary, CorrectionResult, ParsedRequestOf, TextStatus } from '../../shared/ipc/contract'
+import type { ArticleDetail, ArticleSummary, CorrectionResult, ParsedRequestOf, TextStatus, TrashCounts, TrashedArticle } from '../../shared/ipc/contract'
 import type { Article } from '../../shared/model'
 import { definedOnly } from '../../shared/objects'
 import { LibraryError } from '../library/errors'
@@ -24,6 +24,24 @@ export function articleServices(store: LibraryStore, texts: ArticleTexts, anchor
   }
 
   return {
+    'articles:trash': async ({ ids }: ParsedRequestOf<'articles:trash'>): Promise<TrashCounts> => {
+      await store.whenLoaded()
+      for (const id of ids) requireArticle(store, id)
+      return store.moveToTrash(ids)
+    },
+    'trash:restore': async ({ ids }: ParsedRequestOf<'trash:restore'>): Promise<TrashCounts> => store.restoreFromTrash(ids),
+    'trash:list': async (): Promise<TrashedArticle[]> => {
+      await store.whenLoaded()
+      return store.trashed().map(({ article, highlights }) => ({
+        id: article.id,
+        title: article.meta.title || article.facts?.opening || article.id,
+        outlet: article.meta.outlet,
+        trashedAt: article.trashedAt ?? '',
+        highlights
+      }))
+    },
+    'trash:empty': async (): Promise<TrashCounts> => store.emptyTrash(),
+
     /** From the stored facts: no text is read. Hashes are checked in the background; until then 'unchecked'. */
     'articles:list': async (): Promise<ArticleSummary[]> =>
       Promise.all(

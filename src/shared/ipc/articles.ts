@@ -49,6 +49,24 @@ export interface CorrectionResult {
   unanchored: number
 }
 
+/** An article in the Trash, as the Trash lists it. */
+export interface TrashedArticle {
+  id: string
+  title: string
+  outlet: string
+  trashedAt: string
+  /** Highlights that went with it (and go for good if the Trash is emptied). */
+  highlights: number
+}
+
+/** How many articles a trash request moved, and how many highlights went with them. */
+export interface TrashCounts {
+  articles: number
+  highlights: number
+}
+
+const Ids = z.array(Id).min(1).max(100_000)
+
 export const articlesContract = {
   'articles:list': channel<ArticleSummary[]>()(Empty),
   'articles:get': channel<ArticleDetail>()(z.object({ id: Id }).strict()),
@@ -56,5 +74,12 @@ export const articlesContract = {
   'articles:correct-text': channel<CorrectionResult>()(
     z.object({ id: Id, text: z.string().min(1, 'A corrected text cannot be empty').max(5_000_000).nullable() }).strict()
   ),
-  'articles:set-memo': channel<Article>()(z.object({ id: Id, memo: NoteDoc.nullable() }).strict())
+  'articles:set-memo': channel<Article>()(z.object({ id: Id, memo: NoteDoc.nullable() }).strict()),
+  /** Moves articles to the Trash, with their highlights and memos; notes keep their quotations. */
+  'articles:trash': channel<TrashCounts>()(z.object({ ids: Ids }).strict()),
+  /** Brings articles back from the Trash with everything that went with them (also the undo of a delete). */
+  'trash:restore': channel<TrashCounts>()(z.object({ ids: Ids }).strict()),
+  'trash:list': channel<TrashedArticle[]>()(Empty),
+  /** Deletes everything in the Trash for good. */
+  'trash:empty': channel<TrashCounts>()(Empty)
 } satisfies DomainContract
