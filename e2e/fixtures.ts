@@ -41,6 +41,8 @@ export interface AppHarness {
   /** What the next open-file and choose-folder dialogs answer (null: the user cancels). */
   nextOpenPath: string | null
   nextFolder: string | null
+  /** What the next multi-file open dialog (File › Import…) answers (null: the user cancels). */
+  nextOpenPaths: string[] | null
   /** Folders the app was asked to reopen on. */
   switchedTo: string[]
   /** Addresses handed to the system browser. */
@@ -87,6 +89,7 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
       dialogs: {
         chooseSavePath: async ({ suggestedName }) => join(exportDir, suggestedName),
         chooseOpenPath: async () => harness.nextOpenPath,
+        chooseOpenPaths: async () => harness.nextOpenPaths,
         chooseFolder: async () => harness.nextFolder
       },
       event: (name, payload) => void sendEvent(page, name as EventName, payload).catch(() => undefined),
@@ -99,6 +102,9 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
     }
     const start = (): CoreClient => forkCore({ libraryDir, archiveDir: ARCHIVE_DIR, appVersion: 'e2e', holder: 'Liner Notes' }, effects, CORE_ENTRY)
     let core = start()
+    // The app shows its window while the core starts; here the page is loaded once the core has opened
+    // the library (or failed to), so a slow machine's process start-up is not counted against a test's steps.
+    await core.ready().catch(() => undefined)
     await bridgeApi(page, (channel, payload) => core.request(channel, payload))
     const problems: string[] = []
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
@@ -115,6 +121,7 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
       exportDir,
       nextOpenPath: null,
       nextFolder: null,
+      nextOpenPaths: null,
       switchedTo: [],
       pendingLink: null,
       opened: [],
@@ -130,6 +137,7 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
       relaunch: async () => {
         await core.close()
         core = start()
+        await core.ready().catch(() => undefined)
         await page.reload()
       }
     }

@@ -71,6 +71,10 @@ export async function openLibraryServices(libraryDir: string, options: OpenOptio
     ...exportServices(store, texts, effects, tasks),
     ...importServices(store, effects, tasks),
     ...annotationServices(store, effects),
+    'articles:texts-checked': async () => {
+      await checked
+      return null
+    },
     'app:take-pending-link': async () => (await effects.takePendingLink?.()) ?? null,
     'app:ready-to-close': async ({ close }) => {
       if (close) await store.flush()

@@ -80,6 +80,8 @@ export const articlesContract = {
   /** Brings articles back from the Trash with everything that went with them (also the undo of a delete). */
   'trash:restore': channel<TrashCounts>()(z.object({ ids: Ids }).strict()),
   'trash:list': channel<TrashedArticle[]>()(Empty),
+  /** Answers once every text has been checked against its hash after opening (the list shows 'unchecked' until then). */
+  'articles:texts-checked': channel<null>()(Empty),
   /** Deletes everything in the Trash for good. */
   'trash:empty': channel<TrashCounts>()(Empty)
 } satisfies DomainContract

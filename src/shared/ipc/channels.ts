@@ -10,6 +10,7 @@ export const CHANNELS = [
   'trash:restore',
   'trash:list',
   'trash:empty',
+  'articles:texts-checked',
   'highlights:create',
   'highlights:update',
   'highlights:delete',
