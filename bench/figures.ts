@@ -6,7 +6,7 @@ import { dirname } from 'node:path'
 export interface Figure {
   id: string
   value: number
-  unit: 'ms' | 's' | 'MB'
+  unit: 'ms' | 's' | 'MB' | 'files/s'
   /** The id of the figure this one is compared with, or null for a figure that is its own yardstick. */
   baseline: string | null
   /** value / the baseline's value; null without a baseline. */

@@ -3,18 +3,29 @@
 // `npm run bench -- --quick` (or BENCH_QUICK=1): the 5- and 1,000-article libraries only, and not the
 // in-memory export figures (two minutes on their own).
 // BENCH_ROUNDS=n: rounds of the scale figures (default 5; 3 when quick).
-import { readFileSync } from 'node:fs'
+// BENCH_ONLY=import: only the import figures, merged into an existing reports/bench.json.
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { benchAnchoring } from './anchoring.bench'
 import { benchExport } from './export.bench'
-import { figureTable, writeFigures } from './figures'
+import { figureTable, writeFigures, type Figure } from './figures'
 import { REPORTS_DIR, SIZES } from './library-cache'
 import { benchMainPing } from './main-ping.bench'
+import { benchImport } from './import.bench'
 import { benchScale } from './scale.bench'
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1'
 const rounds = Number(process.env.BENCH_ROUNDS ?? (quick ? 3 : 5))
 const log = (line: string): void => void process.stdout.write(`  ${line}\n`)
+
+if (process.env.BENCH_ONLY === 'import') {
+  const imported = await benchImport(log)
+  process.stdout.write(figureTable('Import: 1,000 mixed files, and a 300-page PDF', imported) + '\n')
+  const path = join(REPORTS_DIR, 'bench.json')
+  const earlier = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { figures: Figure[] }).figures.filter((f) => !f.id.startsWith('import.')) : []
+  await writeFigures(path, [...earlier, ...imported])
+  process.exit(0)
+}
 
 const seed = readFileSync(new URL('../archive/000_ad238df8b954e232.txt', import.meta.url), 'utf8')
 process.stdout.write(benchAnchoring(seed) + '\n')
@@ -30,6 +41,9 @@ if (!pingSize?.generate) throw new Error('No generated size to export')
 const ping = await benchMainPing({ ...pingSize, generate: pingSize.generate }, 'export10k', log)
 process.stdout.write(figureTable('Main process responsiveness during a library export', ping) + '\n')
 
+const imported = await benchImport(log)
+process.stdout.write(figureTable('Import: 1,000 mixed files, and a 300-page PDF', imported) + '\n')
+
 const path = join(REPORTS_DIR, 'bench.json')
-await writeFigures(path, [...scale, ...ping])
+await writeFigures(path, [...scale, ...ping, ...imported])
 process.stdout.write(`\nFigures written to ${path}\n`)
