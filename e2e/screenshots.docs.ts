@@ -1,5 +1,6 @@
 // `npm run screenshots`: the pictures in the README, taken through the same harness as the tests.
-import { copyFile } from 'node:fs/promises'
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
 import { LibraryPage, ReaderPage } from './pages'
@@ -77,4 +78,28 @@ test('library, reader with highlights, themes', async ({ app }) => {
   await expect(dialog.getByRole('status')).toContainText('Exported 3 highlights')
   await page.screenshot({ path: 'docs/export.png' })
   await copyFile(join(app.exportDir, 'theme-heritage.md'), 'docs/sample-export-heritage.md')
+})
+
+test('import summary', async ({ app }) => {
+  const { page } = app
+  const folder = await mkdtemp(join(tmpdir(), 'liner-notes-import-shot-'))
+  const review = `---\ntitle: A Conductor Finds His Film\nauthor: Ada Critic\noutlet: The Film Page\ndate: 2024-09-30\nkind: review\n---\n\nAnderson .Paak directs *K-Pops!* with a drummer's sense of time.\n`
+  const files: Record<string, string | Uint8Array> = {
+    'a-conductor-finds-his-film.md': review,
+    'festival-notes-day-two.txt': 'Festival notes, day two\n\nThe late screening ran long, and nobody minded.\n',
+    'past-lives-review.md': `---\ntitle: Notes on Past Lives\noutlet: The Daily Reel\ndate: 2023-06-02\n---\n\nCeline Song's debut is a film of glances and pauses.\n`,
+    'conductor (copy).md': review,
+    'poster.jpg': Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46),
+    'empty-draft.txt': '  \n'
+  }
+  try {
+    for (const [name, content] of Object.entries(files)) await writeFile(join(folder, name), content)
+    app.nextOpenPaths = Object.keys(files).map((name) => join(folder, name))
+    await page.getByRole('banner').getByRole('button', { name: 'Import…' }).click()
+    await expect(page.getByRole('dialog', { name: 'Import' }).getByRole('status')).toHaveText('3 imported, 1 already in the library, 2 refused')
+    await page.mouse.move(0, 0)
+    await page.screenshot({ path: 'docs/import.png' })
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
 })

@@ -10,6 +10,9 @@ export function installMenu(getWindow: () => BrowserWindow | null, libraryDir: s
     {
       label: 'File',
       submenu: [
+        { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: send('import') },
+        { label: 'New Article from Clipboard', accelerator: 'CmdOrCtrl+Shift+V', click: send('paste-article') },
+        { type: 'separator' },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export') },
         { label: 'Back Up Library…', click: send('backup') },
         { label: 'Restore from Backup…', click: send('restore') },

@@ -5,6 +5,8 @@ import type { ArticleSummary, PassageTarget, ThemeSummary } from '../../../share
 import { APPEARANCES, type Theme } from '../../../shared/model'
 import { call, messageOf, onAppCommand, onLibraryChanged, onOpenPassage } from '../api'
 import { ExportDialog, type ExportTarget } from '../export/ExportDialog'
+import { ImportDialogs } from '../import/ImportDialogs'
+import { useImport } from '../import/use-import'
 import { LibraryView } from '../library/LibraryView'
 import { displayTitle, filterArticles, sortArticles, type SortOrder } from '../library/order'
 import { ReaderView } from '../reader/ReaderView'
@@ -47,6 +49,8 @@ export function App() {
     call('themes:list', {}).then(setThemes, (error: unknown) => setBanner(`The themes could not be loaded: ${messageOf(error)}`))
   }, [])
   useEffect(reload, [reload])
+  // Imports run one at a time; the list reloads once one has added articles.
+  const importer = useImport(reload)
   // The core finished checking the texts, or the library changed under the page: show it as it is now.
   useEffect(() => onLibraryChanged(() => reload()), [reload])
 
@@ -107,6 +111,8 @@ export function App() {
     () =>
       onAppCommand((command) => {
         if (command === 'export') setExportTarget(exportFromHere())
+        else if (command === 'import') importer.choose()
+        else if (command === 'paste-article') importer.startPaste()
         else if (command === 'backup' || command === 'restore') setExportTarget({ scope: { kind: 'library' }, section: 'backup' })
         else if (command === 'prepare-to-close') void prepareToClose()
         else if (command === 'show-library') navigate({ name: 'library' })
@@ -115,7 +121,7 @@ export function App() {
         else if (command === 'text-larger') updatePreferences({ textSize: clampTextSize(preferences.textSize + TEXT_SIZE_STEP) })
         else updatePreferences({ textSize: clampTextSize(preferences.textSize - TEXT_SIZE_STEP) })
       }),
-    [step, preferences.textSize, updatePreferences, exportFromHere, prepareToClose]
+    [step, preferences.textSize, updatePreferences, exportFromHere, prepareToClose, importer.choose, importer.startPaste]
   )
 
   if (failure) {
@@ -145,6 +151,9 @@ export function App() {
             Notes
           </a>
         </nav>
+        <button type="button" onClick={importer.choose} disabled={importer.busy} aria-keyshortcuts="Control+I Meta+I">
+          Import…
+        </button>
         <button type="button" onClick={() => setExportTarget(exportFromHere())} aria-keyshortcuts="Control+E Meta+E">
           Export…
         </button>
@@ -180,6 +189,7 @@ export function App() {
         onConfirm={() => answerClose(true)}
         onCancel={() => answerClose(false)}
       />
+      <ImportDialogs importer={importer} />
       {exportTarget && articles ? (
         <ExportDialog
           target={exportTarget}

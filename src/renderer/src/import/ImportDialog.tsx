@@ -1,0 +1,110 @@
+// An import's progress, then its summary: the counts in one line, and every file with its outcome and
+// sentence, refused ones first. Imported articles link to the reader, whose details form is where their
+// title, author, outlet, date, URL and kind are checked and corrected.
+import { useEffect, useId, useRef, useState } from 'react'
+import type { ImportOutcome, ImportSummary, Progress } from '../../../shared/ipc/contract'
+import { formatCount } from '../app/format'
+import { hrefFor } from '../app/route'
+import { headline, inDisplayOrder, STATUS_LABELS } from './summary'
+import './import.css'
+
+export type ImportDialogState = { kind: 'working'; progress: Progress | null } | { kind: 'done'; summary: ImportSummary } | { kind: 'failed'; message: string }
+
+interface Props {
+  state: ImportDialogState
+  onCancel: () => void
+  onClose: () => void
+}
+
+export function ImportDialog({ state, onCancel, onClose }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+  useEffect(() => {
+    const element = dialog.current
+    if (element && !element.open) element.showModal()
+  }, [])
+
+  const working = state.kind === 'working'
+  return (
+    <dialog
+      ref={dialog}
+      className="import-dialog"
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault()
+        if (!working) onClose()
+      }}
+      onClose={() => {
+        if (!working) onClose()
+      }}
+    >
+      <h2 id={titleId}>Import</h2>
+      {state.kind === 'working' ? <ImportProgress progress={state.progress} onCancel={onCancel} /> : null}
+      {state.kind === 'done' ? <ImportReport summary={state.summary} onOpen={onClose} /> : null}
+      {state.kind === 'failed' ? (
+        <p role="alert" className="import-failed">
+          {state.message}
+        </p>
+      ) : null}
+      <div className="row-actions end">
+        <button type="button" onClick={onClose} disabled={working}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  )
+}
+
+function ImportProgress({ progress, onCancel }: { progress: Progress | null; onCancel: () => void }) {
+  const [cancelling, setCancelling] = useState(false)
+  const counted = progress !== null && progress.total > 1
+  return (
+    <div className="progress">
+      <progress aria-label="Importing" {...(progress && progress.total > 0 ? { value: progress.done, max: progress.total } : {})} />
+      <span className="muted">{counted ? `Importing — ${formatCount(progress.done)} of ${formatCount(progress.total)}` : 'Importing…'}</span>
+      <button
+        type="button"
+        disabled={cancelling}
+        onClick={() => {
+          setCancelling(true)
+          onCancel()
+        }}
+      >
+        {cancelling ? 'Cancelling…' : 'Cancel'}
+      </button>
+    </div>
+  )
+}
+
+function ImportReport({ summary, onOpen }: { summary: ImportSummary; onOpen: () => void }) {
+  const anyArticle = summary.imported + summary.duplicates > 0
+  return (
+    <>
+      <p role="status" className="import-headline">
+        {headline(summary)}
+      </p>
+      {anyArticle ? <p className="muted">Check the details of each imported article: open it to correct them.</p> : null}
+      <ul className="import-outcomes" aria-label="Files">
+        {inDisplayOrder(summary.outcomes).map((outcome, index) => (
+          <OutcomeRow key={`${index}-${outcome.file}`} outcome={outcome} onOpen={onOpen} />
+        ))}
+      </ul>
+    </>
+  )
+}
+
+function OutcomeRow({ outcome, onOpen }: { outcome: ImportOutcome; onOpen: () => void }) {
+  return (
+    <li className={`import-outcome ${outcome.status}`}>
+      <span className="import-status">{STATUS_LABELS[outcome.status]}</span>
+      <span className="import-file">{outcome.file}</span>
+      {outcome.articleId !== null ? (
+        <a className="import-article" href={hrefFor({ name: 'article', id: outcome.articleId })} onClick={onOpen}>
+          {/* An untitled article (a .txt, a paste) is named by its file, as the list has no other name for it. */}
+          {outcome.title || `Open ${outcome.file}`}
+        </a>
+      ) : null}
+      {outcome.message !== '' ? <p className="import-message">{outcome.message}</p> : null}
+    </li>
+  )
+}
