@@ -10,8 +10,8 @@ export function installMenu(getWindow: () => BrowserWindow | null, libraryDir: s
     {
       label: 'File',
       submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: send('import') },
-        { label: 'New Article from Clipboard', accelerator: 'CmdOrCtrl+Shift+V', click: send('paste-article') },
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: send('import') },
+        { label: 'New Article from Clipboard', accelerator: 'CmdOrCtrl+Alt+V', click: send('paste-article') },
         { type: 'separator' },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export') },
         { label: 'Back Up Library…', click: send('backup') },

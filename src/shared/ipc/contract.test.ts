@@ -7,6 +7,7 @@ import { contract, events } from './contract'
 import { exportsContract } from './exports'
 import { highlightsContract } from './highlights'
 import { linksContract } from './links'
+import { annotationsContract, importsContract } from './imports'
 import { notesContract } from './notes'
 import { preferencesContract } from './preferences'
 import { themesContract } from './themes'
@@ -20,7 +21,18 @@ describe('the IPC contract', () => {
   })
 
   it('declares each channel in one domain only (a spread would silently keep the last)', () => {
-    const domains = [articlesContract, highlightsContract, themesContract, notesContract, linksContract, appContract, exportsContract, preferencesContract]
+    const domains = [
+      articlesContract,
+      highlightsContract,
+      themesContract,
+      notesContract,
+      linksContract,
+      appContract,
+      exportsContract,
+      preferencesContract,
+      importsContract,
+      annotationsContract
+    ]
     expect(domains.flatMap((domain) => Object.keys(domain))).toHaveLength(CHANNELS.length)
   })
 

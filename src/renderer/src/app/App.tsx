@@ -43,9 +43,15 @@ export function App() {
   }
 
   const reload = useCallback(() => {
-    call('articles:list', {}).then(setArticles, (error: unknown) =>
-      setFailure(messageOf(error))
-    )
+    call('articles:list', {}).then((list) => {
+      setArticles(list)
+      // Texts are checked against their hashes in the background after opening; show the result once known.
+      if (list.some((a) => a.textStatus === 'unchecked')) {
+        void call('articles:texts-checked', {})
+          .then(() => call('articles:list', {}))
+          .then(setArticles, () => undefined)
+      }
+    }, (error: unknown) => setFailure(messageOf(error)))
     call('themes:list', {}).then(setThemes, (error: unknown) => setBanner(`The themes could not be loaded: ${messageOf(error)}`))
   }, [])
   useEffect(reload, [reload])
