@@ -2,10 +2,10 @@
 // kind of mistake (a usage error, exit 2) that is reported before any library is opened.
 import { parseArgs } from 'node:util'
 
-export const COMMANDS = ['list', 'text', 'import', 'export', 'backup', 'restore', 'check', 'stats', 'help'] as const
+export const COMMANDS = ['list', 'text', 'import', 'annotations', 'export', 'backup', 'restore', 'check', 'stats', 'help'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
-type Flag = 'library' | 'json' | 'help' | 'scope' | 'format' | 'out'
+type Flag = 'library' | 'json' | 'help' | 'scope' | 'format' | 'out' | 'article'
 
 const OPTIONS = {
   library: { type: 'string' },
@@ -13,7 +13,8 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   scope: { type: 'string' },
   format: { type: 'string' },
-  out: { type: 'string' }
+  out: { type: 'string' },
+  article: { type: 'string' }
 } as const
 
 const COMMON: readonly Flag[] = ['library', 'json', 'help']
@@ -23,6 +24,8 @@ const GRAMMAR: Record<CommandName, { flags: readonly Flag[]; required: readonly 
   list: { flags: [], required: [], positionals: [] },
   // One file or folder at least, as many as given.
   import: { flags: [], required: [], positionals: ['a file or folder'], more: true },
+  // `annotations import FILE`: the first positional is the subcommand, checked in parseInvocation.
+  annotations: { flags: ['article'], required: [], positionals: ['import', 'a file'] },
   text: { flags: [], required: [], positionals: ['articleId'] },
   export: { flags: ['scope', 'format', 'out'], required: ['scope', 'format', 'out'], positionals: [] },
   backup: { flags: ['out'], required: ['out'], positionals: [] },
@@ -41,6 +44,8 @@ export interface Invocation {
   scope: string | undefined
   format: string | undefined
   out: string | undefined
+  /** annotations import --article: the article every annotation goes on. */
+  article: string | undefined
 }
 
 /** A mistake in how the command was typed; its message is one sentence. */
@@ -58,8 +63,9 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   }
   const { values, positionals } = parsed
   const [first, ...rest] = positionals
-  const base = { library: values.library, json: values.json ?? false, scope: values.scope, format: values.format, out: values.out }
+  const base = { library: values.library, json: values.json ?? false, scope: values.scope, format: values.format, out: values.out, article: values.article }
   if (values.library === '') throw new UsageError('The --library flag needs a folder.')
+  if (values.article === '') throw new UsageError('The --article flag needs an article id.')
   if (values.help || first === 'help') return { command: 'help', args: [], ...base }
   if (first === undefined) throw new UsageError('No command was given.')
   if (!isCommand(first)) throw new UsageError(`There is no command called “${first}”.`)
@@ -70,6 +76,11 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   }
   for (const flag of grammar.required) {
     if (!values[flag]) throw new UsageError(`The ${first} command needs --${flag}.`)
+  }
+  if (first === 'annotations' && rest[0] !== 'import') {
+    throw new UsageError(
+      rest[0] === undefined ? 'The annotations command needs import (annotations import FILE).' : `The annotations command has no “${rest[0]}”; it has import (annotations import FILE).`
+    )
   }
   if (rest.length < grammar.positionals.length) {
     const missing = grammar.positionals.slice(rest.length).join(' and ')

@@ -43,6 +43,17 @@ async function execute(invocation: Invocation, io: Io, env: Readonly<Record<stri
       await writing.close()
     }
   }
+  if (invocation.command === 'annotations') {
+    // The file is read before the library is opened, so a missing file locks and seeds nothing.
+    const { readAnnotationsFile, runAnnotationsImport } = await import('./annotations-command')
+    const json = await readAnnotationsFile(resolve(invocation.args[1]!))
+    const writing = openWritingSession(libraryDir, { progress: io.progress })
+    try {
+      return await runAnnotationsImport(json, invocation.article, writing, io, invocation.json)
+    } finally {
+      await writing.close()
+    }
+  }
   const session = openReadingSession(libraryDir, {
     dialogs: out === undefined ? undefined : files.answeringDialogs(resolve(out)),
     progress: io.progress
