@@ -77,7 +77,8 @@ function findArticle(name: string, document: PageDocument): { content: DomNode; 
   let result: ReturnType<Readability<DomNode>['parse']>
   try {
     // The serializer hands back the article's DOM node itself, which the walker reads; no HTML is re-parsed.
-    result = new Readability<DomNode>(document, { serializer: (node) => node as DomNode }).parse()
+    // linkedom's document stands in for the DOM Document Readability is typed against.
+    result = new Readability<DomNode>(document as unknown as ConstructorParameters<typeof Readability>[0], { serializer: (node) => node as DomNode }).parse()
   } catch {
     throw noArticle(name)
   }
