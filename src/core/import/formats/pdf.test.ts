@@ -8,6 +8,12 @@ import { joinLines } from './pdf-layout'
 const HEADER = 'The Long Take · Spring 2025'
 
 describe('extractPdf', () => {
+  test('reads a PDF handed over as a Node Buffer, as a file read from disk is', async () => {
+    const pdf = await writeArticlePdf({ paragraphs: [{ text: 'The film keeps time like a drummer.' }], columns: 1 })
+    const out = await extractPdf({ name: 'from-disk.pdf', bytes: Buffer.from(pdf.bytes) })
+    expect(out.text).toBe('The film keeps time like a drummer.')
+  })
+
   test.each([1, 2] as const)('rebuilds a %i-column article verbatim, without headers, page numbers or hyphens at line ends', async (columns) => {
     const paragraphs = longArticle(45, columns)
     const pdf = await writeArticlePdf({

@@ -17,7 +17,9 @@ export async function extractPdf(file: { name: string; bytes: Uint8Array }, limi
   let pdf: PdfDocument
   try {
     // pdf.js takes ownership of the buffer it is given; the caller's bytes stay intact.
-    pdf = await getDocumentProxy(file.bytes.slice(), { verbosity: 0, isEvalSupported: false, enableXfa: false })
+    // A copy as a plain Uint8Array: a Node Buffer (a file read from disk) is refused by pdf.js, and its
+    // slice() would share memory rather than copy it.
+    pdf = await getDocumentProxy(new Uint8Array(file.bytes), { verbosity: 0, isEvalSupported: false, enableXfa: false })
   } catch (error) {
     throw refusalFor(file.name, error)
   }
