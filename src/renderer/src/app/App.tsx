@@ -13,6 +13,8 @@ import { ReaderView } from '../reader/ReaderView'
 import { ThemePassagesView } from '../themes/ThemePassagesView'
 import { ThemesView } from '../themes/ThemesView'
 import { NotesView } from '../notes/NotesView'
+import { TrashView } from '../trash/TrashView'
+import { plural } from './format'
 import { ConfirmDialog } from './ConfirmDialog'
 import { flushAll } from './flush-registry'
 import { clampTextSize, TEXT_SIZE_STEP, usePreferences } from './preferences'
@@ -59,6 +61,32 @@ export function App() {
   const importer = useImport(reload)
   // The core finished checking the texts, or the library changed under the page: show it as it is now.
   useEffect(() => onLibraryChanged(() => reload()), [reload])
+
+  // Deleting an article moves it to the Trash; the banner offers Undo until it is dismissed.
+  const [trashed, setTrashed] = useState<{ ids: string[]; message: string } | null>(null)
+  const moveToTrash = useCallback(
+    async (id: string, title: string): Promise<void> => {
+      try {
+        const counts = await call('articles:trash', { ids: [id] })
+        setTrashed({ ids: [id], message: `“${title}” moved to the Trash with ${plural(counts.highlights, 'highlight')}.` })
+        navigate({ name: 'library' })
+        reload()
+      } catch (error) {
+        setBanner(messageOf(error))
+      }
+    },
+    [reload]
+  )
+  const undoTrash = async (): Promise<void> => {
+    if (!trashed) return
+    try {
+      await call('trash:restore', { ids: trashed.ids })
+      setTrashed(null)
+      reload()
+    } catch (error) {
+      setBanner(messageOf(error))
+    }
+  }
 
   const createTheme = useCallback(
     async (name: string): Promise<Theme> => {
@@ -156,8 +184,11 @@ export function App() {
           <a href={hrefFor({ name: 'notes' })} aria-current={route.name === 'notes' || route.name === 'note' ? 'page' : undefined}>
             Notes
           </a>
+          <a href={hrefFor({ name: 'trash' })} aria-current={route.name === 'trash' ? 'page' : undefined}>
+            Trash
+          </a>
         </nav>
-        <button type="button" onClick={importer.choose} disabled={importer.busy} aria-keyshortcuts="Control+I Meta+I">
+        <button type="button" onClick={importer.choose} disabled={importer.busy} aria-keyshortcuts="Control+O Meta+O">
           Import…
         </button>
         <button type="button" onClick={() => setExportTarget(exportFromHere())} aria-keyshortcuts="Control+E Meta+E">
@@ -182,6 +213,17 @@ export function App() {
         <div role="alert" className="banner">
           {banner}
           <button type="button" onClick={() => setBanner(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {trashed ? (
+        <div role="status" className="banner">
+          {trashed.message}
+          <button type="button" onClick={() => void undoTrash()}>
+            Undo
+          </button>
+          <button type="button" onClick={() => setTrashed(null)}>
             Dismiss
           </button>
         </div>
@@ -218,6 +260,8 @@ export function App() {
           onQuery={setQuery}
           themes={themes}
         />
+      ) : route.name === 'trash' ? (
+        <TrashView onChanged={reload} />
       ) : route.name === 'themes' ? (
         <ThemesView onChanged={reload} />
       ) : route.name === 'notes' || route.name === 'note' ? (
@@ -237,6 +281,7 @@ export function App() {
           textSize={preferences.textSize}
           onTextSize={(size) => updatePreferences({ textSize: clampTextSize(size) })}
           onChanged={reload}
+          onTrash={moveToTrash}
         />
       )}
     </div>

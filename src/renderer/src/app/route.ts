@@ -8,6 +8,7 @@ export type Route =
   | { name: 'theme'; id: string }
   | { name: 'notes' }
   | { name: 'note'; id: string }
+  | { name: 'trash' }
 
 /** The screen a hash names; the library for anything else, a malformed escape ("%E0") included. */
 export function parseRoute(hash: string): Route {
@@ -31,6 +32,7 @@ function routeOf(hash: string): Route {
   const note = /^#\/notes\/([^/]+)$/.exec(hash)
   if (note?.[1]) return { name: 'note', id: decodeURIComponent(note[1]) }
   if (hash === '#/notes') return { name: 'notes' }
+  if (hash === '#/trash') return { name: 'trash' }
   return { name: 'library' }
 }
 
@@ -48,6 +50,8 @@ export function hrefFor(route: Route): string {
       return '#/notes'
     case 'note':
       return `#/notes/${encodeURIComponent(route.id)}`
+    case 'trash':
+      return '#/trash'
     default:
       return '#/'
   }

@@ -25,6 +25,8 @@ interface Props {
   textSize: number
   onTextSize: (size: number) => void
   onChanged: () => void
+  /** Moves the article to the Trash (the app offers Undo). */
+  onTrash: (id: string, title: string) => void
   themes: ThemeSummary[]
   onCreateTheme: (name: string) => Promise<Theme>
 }
@@ -39,7 +41,7 @@ const isEditing = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"]') !== null
 
 export function ReaderView(props: Props) {
-  const { id, highlightId, position, count, onStep, textSize, onTextSize, onChanged, themes, onCreateTheme } = props
+  const { id, highlightId, position, count, onStep, textSize, onTextSize, onChanged, onTrash, themes, onCreateTheme } = props
   const article = useArticle(id, onChanged)
   const { detail } = article
   const rootRef = useRef<HTMLDivElement>(null)
@@ -177,6 +179,9 @@ export function ReaderView(props: Props) {
             Correct text
           </button>
         ) : null}
+        <button type="button" onClick={() => onTrash(id, meta.meta.title || opening || id)}>
+          Move to Trash
+        </button>
         <button type="button" onClick={() => onTextSize(textSize - TEXT_SIZE_STEP)} aria-label="Smaller text">
           A−
         </button>
