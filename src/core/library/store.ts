@@ -544,6 +544,14 @@ export class LibraryStore {
 
   // ——— The Trash ———
 
+  /** Which of these highlight ids belong to an article in the Trash. */
+  highlightsInTrash(ids: readonly string[]): string[] {
+    const wanted = new Set(ids)
+    const found: string[] = []
+    for (const { highlights } of this.trash.values()) for (const h of highlights) if (wanted.has(h.id)) found.push(h.id)
+    return ids.filter((id, i) => found.includes(id) && ids.indexOf(id) === i)
+  }
+
   /** Trashed articles, most recently trashed first, with how many highlights went with each. */
   trashed(): { article: Article; highlights: number }[] {
     return [...this.trash.values()]

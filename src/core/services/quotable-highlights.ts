@@ -67,6 +67,11 @@ export function quotableHighlightServices(store: LibraryStore, texts: ArticleTex
       return found
     },
 
+    'highlights:in-trash': async ({ ids }: ParsedRequestOf<'highlights:in-trash'>): Promise<string[]> => {
+      await store.whenLoaded()
+      return store.highlightsInTrash(ids)
+    },
+
     /** The ids, in the order asked and without repeats, of those still in the library. */
     'highlights:exist': async ({ ids }: ParsedRequestOf<'highlights:exist'>): Promise<string[]> => {
       await store.whenLoaded()

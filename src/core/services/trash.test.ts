@@ -22,6 +22,8 @@ describe('the Trash', () => {
       expect((await client.call('themes:list', {})).find((t) => t.id === heritage.id)?.highlightCount).toBe(0)
       expect(await client.call('highlights:by-theme', { themeId: heritage.id })).toEqual([])
       expect(await client.call('highlights:exist', { ids: [highlight.id] })).toEqual([])
+      // A note quoting it can say where its source went.
+      expect(await client.call('highlights:in-trash', { ids: [highlight.id, 'hl-never-was', highlight.id] })).toEqual([highlight.id])
       expect((await client.refused('articles:get', { id: COLLIDER })).code).toBe('not-found')
       const listed = await client.call('trash:list', {})
       expect(listed).toEqual([expect.objectContaining({ id: COLLIDER, highlights: 1, trashedAt: expect.any(String) })])
@@ -36,8 +38,10 @@ describe('the Trash', () => {
       expect(back.article.memo).not.toBeNull()
       expect((await again.call('themes:list', {})).find((t) => t.id === heritage.id)?.highlightCount).toBe(1)
 
+      expect(await again.call('highlights:in-trash', { ids: [highlight.id] })).toEqual([])
       await again.call('articles:trash', { ids: [COLLIDER] })
       expect(await again.call('trash:empty', {})).toEqual({ articles: 1, highlights: 1 })
+      expect(await again.call('highlights:in-trash', { ids: [highlight.id] })).toEqual([])
       expect(await again.call('trash:list', {})).toEqual([])
       expect(existsSync(join(dir, 'texts', `${COLLIDER}.txt`))).toBe(false)
       expect(existsSync(join(dir, 'highlights', `${COLLIDER}.json`))).toBe(false)

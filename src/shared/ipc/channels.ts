@@ -21,6 +21,7 @@ export const CHANNELS = [
   'highlights:set-note',
   'highlights:search',
   'highlights:exist',
+  'highlights:in-trash',
   'articles:set-memo',
   'notes:list',
   'notes:get',

@@ -74,5 +74,7 @@ export const highlightsContract = {
       .strict()
   ),
   /** Which of these highlights still exist: a quotation whose source is gone says so. */
-  'highlights:exist': channel<string[]>()(z.object({ ids: z.array(Id).max(10_000) }).strict())
+  'highlights:exist': channel<string[]>()(z.object({ ids: z.array(Id).max(10_000) }).strict()),
+  /** The ids, without repeats, of those whose article is in the Trash (so a quotation can say where its source went). */
+  'highlights:in-trash': channel<string[]>()(z.object({ ids: z.array(Id).max(10_000) }).strict())
 } satisfies DomainContract

@@ -31,6 +31,7 @@ export function NoteEditor({ label, doc, save, placeholder = 'Write…', themes,
   const [linkToOpen, setLinkToOpen] = useState<string | null>(null)
   const [quoted, setQuoted] = useState<string[]>(() => quotedHighlightIds(doc ?? EMPTY_DOC))
   const [existing, setExisting] = useState<Set<string> | null>(null)
+  const [trashed, setTrashed] = useState<ReadonlySet<string>>(new Set())
 
   const editor = useEditor({
     extensions: noteExtensions(placeholder),
@@ -57,15 +58,21 @@ export function NoteEditor({ label, doc, save, placeholder = 'Write…', themes,
   const quotedKey = quoted.join(' ')
   useEffect(() => {
     if (!quotedKey) return
-    call('highlights:exist', { ids: quotedKey.split(' ') }).then((ids) => setExisting(new Set(ids)), () => undefined)
+    const ids = quotedKey.split(' ')
+    call('highlights:exist', { ids }).then(async (found) => {
+      const missing = ids.filter((id) => !found.includes(id))
+      setTrashed(new Set(missing.length > 0 ? await call('highlights:in-trash', { ids: missing }).catch((): string[] => []) : []))
+      setExisting(new Set(found))
+    }, () => undefined)
   }, [quotedKey])
 
   const sources = useMemo<QuoteSources>(
     () => ({
       exists: (id) => (existing ? existing.has(id) : undefined),
+      inTrash: (id) => trashed.has(id),
       open: (articleId, highlightId) => navigate({ name: 'article', id: articleId, highlightId })
     }),
-    [existing]
+    [existing, trashed]
   )
 
   const words = useEditorState({ editor, selector: ({ editor: e }) => (e ? (e.storage.characterCount.words() as number) : 0) })

@@ -27,7 +27,9 @@ function QuoteView({ node }: ReactNodeViewProps) {
         <span className="citation">{quotationCitation(attrs)}</span>
         {exists === false ? (
           <span className="source-gone" role="note">
-            Source highlight deleted; the quotation keeps its text.
+            {sources.inTrash(attrs.highlightId)
+              ? 'Its article is in the Trash; restore it to open the passage. The quotation keeps its text.'
+              : 'Source highlight deleted; the quotation keeps its text.'}
           </span>
         ) : (
           <button type="button" className="link-button" onClick={() => sources.open(attrs.articleId, attrs.highlightId)}>

@@ -5,11 +5,14 @@ import { createContext, useContext } from 'react'
 export interface QuoteSources {
   /** true: exists; false: deleted; undefined: not known yet. */
   exists(highlightId: string): boolean | undefined
+  /** true: the highlight went to the Trash with its article (it can come back). */
+  inTrash(highlightId: string): boolean
   open(articleId: string, highlightId: string): void
 }
 
 export const QuoteSourcesContext = createContext<QuoteSources>({
   exists: () => undefined,
+  inTrash: () => false,
   open: () => undefined
 })
 
