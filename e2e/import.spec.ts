@@ -189,3 +189,31 @@ test('a long drop shows its progress and can be cancelled; what was not reached 
   await expect(new LibraryPage(page).rows.first()).toBeVisible()
   expect((await app.readLibrary()).articles).toHaveLength(SEEDED + imported!)
 })
+
+test('File › Import Annotations… places a Web Annotation file on the matching article and lists what it could not place', async ({ app }) => {
+  const file = join(app.exportDir, 'annotations.json')
+  const target = (exact: string) => ({
+    source: 'liner-notes://open/000_ad238df8b954e232',
+    selector: [{ type: 'TextQuoteSelector', exact }]
+  })
+  await writeFile(
+    file,
+    JSON.stringify({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationCollection',
+      items: [
+        { type: 'Annotation', id: 'a1', target: target('Master Conductor'), body: [{ type: 'TextualBody', purpose: 'tagging', value: 'craft' }] },
+        { type: 'Annotation', id: 'a2', target: target('words that are not in this interview at all') }
+      ]
+    })
+  )
+  app.nextOpenPath = file
+  await sendAppCommand(app.page, 'import-annotations')
+  const dialog = app.page.getByRole('dialog', { name: 'Import annotations' })
+  await expect(dialog.getByRole('status')).toContainText('Placed 1 highlight, with 0 notes; 1 new theme. 1 annotation could not be placed:')
+  await expect(dialog.getByRole('list', { name: 'Annotations not placed' })).toContainText('a2')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  const stored = await app.readLibrary()
+  expect(stored.highlights.map((h) => h.quote.exact)).toEqual(['Master Conductor'])
+  expect(stored.themes.map((t) => t.name)).toContain('craft')
+})

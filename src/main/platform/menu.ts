@@ -12,6 +12,7 @@ export function installMenu(getWindow: () => BrowserWindow | null, libraryDir: s
       submenu: [
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: send('import') },
         { label: 'New Article from Clipboard', accelerator: 'CmdOrCtrl+Alt+V', click: send('paste-article') },
+        { label: 'Import Annotations…', click: send('import-annotations') },
         { type: 'separator' },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: send('export') },
         { label: 'Back Up Library…', click: send('backup') },

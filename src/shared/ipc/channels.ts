@@ -65,6 +65,7 @@ export const APP_COMMANDS = [
   'export',
   'import',
   'paste-article',
+  'import-annotations',
   'backup',
   'restore',
   'show-library',

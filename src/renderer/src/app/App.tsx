@@ -6,6 +6,7 @@ import { APPEARANCES, type Theme } from '../../../shared/model'
 import { call, messageOf, onAppCommand, onLibraryChanged, onOpenPassage } from '../api'
 import { ExportDialog, type ExportTarget } from '../export/ExportDialog'
 import { ImportDialogs } from '../import/ImportDialogs'
+import { AnnotationsDialog, type AnnotationsOutcome } from '../import/AnnotationsDialog'
 import { useImport } from '../import/use-import'
 import { LibraryView } from '../library/LibraryView'
 import { displayTitle, filterArticles, sortArticles, type SortOrder } from '../library/order'
@@ -88,6 +89,20 @@ export function App() {
     }
   }
 
+  // File › Import Annotations…: highlights from another tool's (or our own) Web Annotation or Hypothesis file.
+  const [annotations, setAnnotations] = useState<AnnotationsOutcome | null>(null)
+  const importAnnotations = useCallback(async (): Promise<void> => {
+    setAnnotations({ kind: 'working' })
+    try {
+      const summary = await call('annotations:choose', {})
+      if (summary === null) return setAnnotations(null)
+      setAnnotations({ kind: 'done', summary })
+      reload()
+    } catch (error) {
+      setAnnotations({ kind: 'failed', message: messageOf(error) })
+    }
+  }, [reload])
+
   const createTheme = useCallback(
     async (name: string): Promise<Theme> => {
       const theme = await call('themes:create', { name })
@@ -147,6 +162,7 @@ export function App() {
         if (command === 'export') setExportTarget(exportFromHere())
         else if (command === 'import') importer.choose()
         else if (command === 'paste-article') importer.startPaste()
+        else if (command === 'import-annotations') void importAnnotations()
         else if (command === 'backup' || command === 'restore') setExportTarget({ scope: { kind: 'library' }, section: 'backup' })
         else if (command === 'prepare-to-close') void prepareToClose()
         else if (command === 'show-library') navigate({ name: 'library' })
@@ -155,7 +171,7 @@ export function App() {
         else if (command === 'text-larger') updatePreferences({ textSize: clampTextSize(preferences.textSize + TEXT_SIZE_STEP) })
         else updatePreferences({ textSize: clampTextSize(preferences.textSize - TEXT_SIZE_STEP) })
       }),
-    [step, preferences.textSize, updatePreferences, exportFromHere, prepareToClose, importer.choose, importer.startPaste]
+    [step, preferences.textSize, updatePreferences, exportFromHere, prepareToClose, importAnnotations, importer.choose, importer.startPaste]
   )
 
   if (failure) {
@@ -238,6 +254,7 @@ export function App() {
         onCancel={() => answerClose(false)}
       />
       <ImportDialogs importer={importer} />
+      {annotations ? <AnnotationsDialog outcome={annotations} onClose={() => setAnnotations(null)} /> : null}
       {exportTarget && articles ? (
         <ExportDialog
           target={exportTarget}
