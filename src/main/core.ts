@@ -3,23 +3,14 @@
 import { join } from 'node:path'
 import { utilityProcess } from 'electron'
 import { CoreClient, type ParentEffects } from '../core/host/client'
-import type { CoreOpenOptions, FromCore, ToCore, Transport } from '../core/host/protocol'
+import { exitWatcher, type CoreOpenOptions, type FromCore, type ToCore, type Transport } from '../core/host/protocol'
 
 export function startCore(options: CoreOpenOptions, effects: ParentEffects): CoreClient {
   const child = utilityProcess.fork(join(import.meta.dirname, 'core.js'), [], { serviceName: 'Liner Notes library', stdio: 'inherit' })
-  const exitListeners: ((code: number | null) => void)[] = []
-  let exited: number | null | undefined
-  child.on('exit', (code) => {
-    exited = code
-    for (const listener of exitListeners) listener(code)
-  })
   const transport: Transport<ToCore, FromCore> = {
     send: (message) => child.postMessage(message),
     onMessage: (listener) => child.on('message', (message: FromCore) => listener(message)),
-    onExit: (listener) => {
-      if (exited !== undefined) listener(exited)
-      else exitListeners.push(listener)
-    },
+    onExit: exitWatcher((listener) => child.on('exit', listener)),
     kill: () => void child.kill()
   }
   return new CoreClient(transport, options, effects)

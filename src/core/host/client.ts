@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import type { Result } from '../../shared/ipc/contract'
 import type { FileDialogs } from '../services/exports'
 import type { PassageTarget } from '../../shared/ipc/contract'
-import type { CoreOpenOptions, EffectName, FromCore, ToCore, Transport } from './protocol'
+import { exitWatcher, type CoreOpenOptions, type EffectName, type FromCore, type ToCore, type Transport } from './protocol'
 
 /** What the parent does for the core: the side effects the core cannot do itself. */
 export interface ParentEffects {
@@ -146,21 +146,12 @@ export const CORE_SOURCE_ENTRY = fileURLToPath(new URL('./core-process.ts', impo
 export function forkCore(options: CoreOpenOptions, effects: ParentEffects = {}, entry: string = CORE_SOURCE_ENTRY): CoreClient {
   const execArgv = entry.endsWith('.ts') ? ['--import', 'tsx'] : []
   const child = fork(entry, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' })
-  const exitListeners: ((code: number | null) => void)[] = []
-  let exited: number | null | undefined
-  child.on('exit', (code) => {
-    exited = code
-    for (const listener of exitListeners) listener(code)
-  })
   const transport: Transport<ToCore, FromCore> = {
     send: (message) => {
       if (child.connected) child.send(message)
     },
     onMessage: (listener) => child.on('message', (message) => listener(message as FromCore)),
-    onExit: (listener) => {
-      if (exited !== undefined) listener(exited)
-      else exitListeners.push(listener)
-    },
+    onExit: exitWatcher((listener) => child.on('exit', listener)),
     kill: () => child.kill('SIGKILL')
   }
   return new CoreClient(transport, options, effects)

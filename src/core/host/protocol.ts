@@ -36,6 +36,22 @@ export type FromCore =
   | { type: 'effect'; id: number; name: EffectName; args: unknown[] }
   | { type: 'closed' }
 
+type ExitListener = (code: number | null) => void
+
+/** Remembers how a process ended, so a listener added afterwards still hears it (Transport.onExit). */
+export function exitWatcher(subscribe: (listener: ExitListener) => void): (listener: ExitListener) => void {
+  const listeners: ExitListener[] = []
+  let exited: number | null | undefined
+  subscribe((code) => {
+    exited = code
+    for (const listener of listeners) listener(code)
+  })
+  return (listener) => {
+    if (exited !== undefined) listener(exited)
+    else listeners.push(listener)
+  }
+}
+
 /** How messages travel: a child process's IPC channel, or Electron's utility-process port. */
 export interface Transport<Out, In> {
   send(message: Out): void

@@ -7,6 +7,15 @@ import { randomBytes } from 'node:crypto'
 export const TEMP_MARK = '.tmp-'
 
 export async function atomicWriteFile(path: string, data: string | Uint8Array): Promise<void> {
+  await replaceFile(path, data)
+  await syncFolder(dirname(path))
+}
+
+/**
+ * The new content written and fsynced beside the file, then renamed over it; the folder is not fsynced
+ * here, so a caller replacing several files in one folder syncs it once (the journal does).
+ */
+export async function replaceFile(path: string, data: string | Uint8Array): Promise<void> {
   const temp = `${path}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`
   const handle = await open(temp, 'w', 0o600)
   try {
@@ -21,7 +30,6 @@ export async function atomicWriteFile(path: string, data: string | Uint8Array): 
     await rm(temp, { force: true })
     throw error
   }
-  await syncFolder(dirname(path))
 }
 
 /** Makes a rename durable. Some platforms (Windows) cannot open a folder; there rename is durable enough. */

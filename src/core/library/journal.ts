@@ -3,11 +3,10 @@
 // atomically; then the intent is removed. On open, an intent still there is replayed (it is complete,
 // since it was written atomically), so the change is either wholly applied or, if the intent never
 // reached the disk, wholly absent. A change to one file needs no journal: the atomic write is enough.
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
-import { atomicWriteFile, removeStaleTemps, syncFolder, TEMP_MARK } from './atomic-file'
+import { atomicWriteFile, removeStaleTemps, replaceFile, syncFolder, TEMP_MARK } from './atomic-file'
 import { JOURNAL_FOLDER } from './layout'
 
 /** One file's new content, by its path inside the library folder; null removes the file. */
@@ -108,20 +107,7 @@ async function applyWrites(dir: string, writes: readonly FileWrite[]): Promise<v
       continue
     }
     await mkdir(dirname(target), { recursive: true })
-    const temp = `${target}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`
-    const handle = await open(temp, 'w', 0o600)
-    try {
-      await handle.writeFile(content)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    try {
-      await rename(temp, target)
-    } catch (error) {
-      await rm(temp, { force: true })
-      throw error
-    }
+    await replaceFile(target, content)
   }
   for (const folder of folders) await syncFolder(folder)
 }
