@@ -71,6 +71,10 @@ test('files chosen in the import dialog become articles, listed in the summary a
     await expect(reader.field('Title')).toHaveValue('A Conductor Finds His Film')
     await expect(reader.field('Outlet')).toHaveValue('The Film Page')
     await expect(reader.text).toContainText("Anderson .Paak directs K-Pops! with a drummer's sense of time.")
+
+    // The original is kept: it can be read again (here by the same importer, so nothing changes).
+    await page.getByRole('toolbar', { name: 'Reading' }).getByRole('button', { name: 'Read original again' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'The original reads the same as before; nothing changed.' })).toBeVisible()
   } finally {
     await files.remove()
   }

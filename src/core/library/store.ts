@@ -476,6 +476,16 @@ export class LibraryStore {
 
   // ——— Texts ———
 
+  /** A file of the library's own folders (texts/, originals/), or null when it is missing. */
+  async readFileIn(folder: typeof TEXTS_FOLDER | typeof ORIGINALS_FOLDER, name: string): Promise<Uint8Array | null> {
+    try {
+      return await readFile(join(this.dir, folder, name))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
+  }
+
   /** The original's bytes exactly as stored, or null when the file is missing (for backups). */
   async readOriginalBytes(article: Article): Promise<Uint8Array | null> {
     try {

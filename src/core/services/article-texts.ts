@@ -21,21 +21,28 @@ const KEPT = 512
 
 export class ArticleTexts {
   /** The app never writes an original, so a read stays true until the article is gone. Least recently used first. */
-  private readonly originals = new Map<string, StoredText>()
+  private readonly originals = new Map<string, StoredText & { file: string }>()
 
   constructor(private readonly store: LibraryStore) {}
 
   async original(article: Article): Promise<StoredText> {
     const cached = this.originals.get(article.id)
-    if (cached) {
+    // Kept per text file: an article read again from its original points at a new file.
+    if (cached && cached.file === article.file) {
       this.originals.delete(article.id)
       this.originals.set(article.id, cached)
       return cached
     }
     const read = await this.store.readOriginal(article)
-    this.originals.set(article.id, read)
+    this.originals.delete(article.id)
+    this.originals.set(article.id, { ...read, file: article.file })
     if (this.originals.size > KEPT) this.originals.delete(this.originals.keys().next().value!)
     return read
+  }
+
+  /** Forgets an article's text (it was read again from its original under a new name). */
+  forget(articleId: string): void {
+    this.originals.delete(articleId)
   }
 
   async shown(article: Article): Promise<ShownText> {

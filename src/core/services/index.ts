@@ -9,6 +9,7 @@ import { AnchorCache } from './highlight-anchors'
 import { highlightServices } from './highlights'
 import { exportServices, type ExportEffects } from './exports'
 import { importServices } from './imports'
+import { reextractServices } from './reextract'
 import { annotationServices } from './annotations'
 import { Tasks } from './tasks'
 import { linkServices, type OpenExternal } from './links'
@@ -70,6 +71,7 @@ export async function openLibraryServices(libraryDir: string, options: OpenOptio
     ...linkServices(effects.openExternal),
     ...exportServices(store, texts, effects, tasks),
     ...importServices(store, effects, tasks),
+    ...reextractServices(store, texts),
     ...annotationServices(store, effects),
     'articles:texts-checked': async () => {
       await checked

@@ -67,6 +67,13 @@ export interface TrashCounts {
 
 const Ids = z.array(Id).min(1).max(100_000)
 
+/** Reading an imported article's original again: whether the text changed, and how its highlights fared. */
+export interface ReextractResult {
+  changed: boolean
+  anchored: number
+  unanchored: number
+}
+
 export const articlesContract = {
   'articles:list': channel<ArticleSummary[]>()(Empty),
   'articles:get': channel<ArticleDetail>()(z.object({ id: Id }).strict()),
@@ -82,6 +89,8 @@ export const articlesContract = {
   'trash:list': channel<TrashedArticle[]>()(Empty),
   /** Answers once every text has been checked against its hash after opening (the list shows 'unchecked' until then). */
   'articles:texts-checked': channel<null>()(Empty),
+  /** Reads an imported article's original file again and moves its highlights onto the new text. */
+  'articles:reextract': channel<ReextractResult>()(z.object({ id: Id }).strict()),
   /** Deletes everything in the Trash for good. */
   'trash:empty': channel<TrashCounts>()(Empty)
 } satisfies DomainContract

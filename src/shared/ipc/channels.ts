@@ -11,6 +11,7 @@ export const CHANNELS = [
   'trash:list',
   'trash:empty',
   'articles:texts-checked',
+  'articles:reextract',
   'highlights:create',
   'highlights:update',
   'highlights:delete',

@@ -16,7 +16,7 @@ import { preferencesContract } from './preferences'
 import type { Result } from './result'
 import { themesContract } from './themes'
 
-export type { ArticleSummary, TextStatus, ArticleDetail, Anchor, AnchoredHighlight, CorrectionResult, TrashCounts, TrashedArticle } from './articles'
+export type { ArticleSummary, TextStatus, ArticleDetail, Anchor, AnchoredHighlight, CorrectionResult, ReextractResult, TrashCounts, TrashedArticle } from './articles'
 export type { QuotableHighlight, ThemePassage } from './highlights'
 export type { ThemeSummary } from './themes'
 export type { NoteSummary } from './notes'

@@ -5,7 +5,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent a
 import type { ThemeSummary } from '../../../shared/ipc/contract'
 import type { HighlightColor, Theme } from '../../../shared/model'
 import { countWords, openingWords, sentenceRanges } from '../../../shared/text'
-import { formatCount } from '../app/format'
+import { call, messageOf } from '../api'
+import { formatCount, plural } from '../app/format'
 import { TEXT_SIZE_STEP } from '../app/preferences'
 import { navigate } from '../app/route'
 import { ArticleText } from './ArticleText'
@@ -157,6 +158,20 @@ export function ReaderView(props: Props) {
 
   const { text, textStatus } = detail
   const meta = detail.article
+  /** An imported article's original file, read again (a better importer): its highlights move onto the new text. */
+  const readAgain = async (): Promise<void> => {
+    try {
+      const result = await call('articles:reextract', { id })
+      setNotice(
+        result.changed
+          ? `The original was read again. ${plural(result.anchored, 'highlight')} found ${result.anchored === 1 ? 'its' : 'their'} place${result.unanchored > 0 ? `; ${plural(result.unanchored, 'highlight')} could not be placed and ${result.unanchored === 1 ? 'is' : 'are'} listed as unanchored` : ''}.`
+          : 'The original reads the same as before; nothing changed.'
+      )
+      if (result.changed) void article.reload().then(onChanged)
+    } catch (error) {
+      setNotice(messageOf(error))
+    }
+  }
   const opening = text ? `${openingWords(text)}…` : 'Untitled'
   const lastDeleted = article.deleted.at(-1)
 
@@ -177,6 +192,11 @@ export function ReaderView(props: Props) {
         {text !== null ? (
           <button type="button" onClick={() => setCorrecting(true)} disabled={correcting}>
             Correct text
+          </button>
+        ) : null}
+        {meta.original ? (
+          <button type="button" onClick={() => void readAgain()} title={`Read ${meta.original.name} again`}>
+            Read original again
           </button>
         ) : null}
         <button type="button" onClick={() => onTrash(id, meta.meta.title || opening || id)}>
