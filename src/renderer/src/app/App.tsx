@@ -66,10 +66,11 @@ export function App() {
   // Deleting an article moves it to the Trash; the banner offers Undo until it is dismissed.
   const [trashed, setTrashed] = useState<{ ids: string[]; message: string } | null>(null)
   const moveToTrash = useCallback(
-    async (id: string, title: string): Promise<void> => {
+    async (ids: string[], title: string | null): Promise<void> => {
       try {
-        const counts = await call('articles:trash', { ids: [id] })
-        setTrashed({ ids: [id], message: `“${title}” moved to the Trash with ${plural(counts.highlights, 'highlight')}.` })
+        const counts = await call('articles:trash', { ids })
+        const what = title === null ? plural(counts.articles, 'article') : `“${title}”`
+        setTrashed({ ids, message: `${what} moved to the Trash with ${plural(counts.highlights, 'highlight')}.` })
         navigate({ name: 'library' })
         reload()
       } catch (error) {
@@ -276,6 +277,7 @@ export function App() {
           query={query}
           onQuery={setQuery}
           themes={themes}
+          onTrash={(ids) => void moveToTrash(ids, null)}
         />
       ) : route.name === 'trash' ? (
         <TrashView onChanged={reload} />
@@ -298,7 +300,7 @@ export function App() {
           textSize={preferences.textSize}
           onTextSize={(size) => updatePreferences({ textSize: clampTextSize(size) })}
           onChanged={reload}
-          onTrash={moveToTrash}
+          onTrash={(id, title) => void moveToTrash([id], title)}
         />
       )}
     </div>

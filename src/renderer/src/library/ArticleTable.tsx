@@ -29,9 +29,14 @@ interface Props {
   articles: readonly ArticleSummary[]
   order: SortOrder
   onSort: (key: SortKey) => void
+  /** Articles ticked for an action on several at once (moving them to the Trash). */
+  selected: ReadonlySet<string>
+  onSelect: (id: string, on: boolean) => void
+  onSelectAll: (on: boolean) => void
 }
 
-export function ArticleTable({ articles, order, onSort }: Props) {
+export function ArticleTable({ articles, order, onSort, selected, onSelect, onSelectAll }: Props) {
+  const allSelected = articles.length > 0 && articles.every((a) => selected.has(a.id))
   const body = useRef<HTMLTableSectionElement>(null)
   // Where the body starts on the page: the virtualizer counts rows from the top of the window.
   const [bodyTop, setBodyTop] = useState(0)
@@ -68,6 +73,7 @@ export function ArticleTable({ articles, order, onSort }: Props) {
   return (
     <table className="articles" aria-rowcount={articles.length + 1}>
       <colgroup>
+        <col className="select-column" />
         <col />
         <col className="outlet-column" />
         <col className="date-column" />
@@ -76,6 +82,9 @@ export function ArticleTable({ articles, order, onSort }: Props) {
       </colgroup>
       <thead>
         <tr aria-rowindex={1}>
+          <th scope="col" className="select">
+            <input type="checkbox" aria-label="Select every article shown" checked={allSelected} onChange={(e) => onSelectAll(e.target.checked)} />
+          </th>
           {COLUMNS.map((column) => (
             <th
               key={column.key}
@@ -97,10 +106,17 @@ export function ArticleTable({ articles, order, onSort }: Props) {
         {tableParts(virtualizer.getVirtualItems(), bodyTop, virtualizer.getTotalSize()).map((part) =>
           part.kind === 'gap' ? (
             <tr key={part.key} className="row-gap" aria-hidden="true">
-              <td colSpan={COLUMNS.length} style={{ height: part.size }} />
+              <td colSpan={COLUMNS.length + 1} style={{ height: part.size }} />
             </tr>
           ) : (
-            <ArticleRow key={articles[part.index]!.id} article={articles[part.index]!} index={part.index} measure={virtualizer.measureElement} />
+            <ArticleRow
+              key={articles[part.index]!.id}
+              article={articles[part.index]!}
+              index={part.index}
+              measure={virtualizer.measureElement}
+              selected={selected.has(articles[part.index]!.id)}
+              onSelect={onSelect}
+            />
           )
         )}
       </tbody>
@@ -112,12 +128,17 @@ interface RowProps {
   article: ArticleSummary
   index: number
   measure: (row: HTMLTableRowElement | null) => void
+  selected: boolean
+  onSelect: (id: string, on: boolean) => void
 }
 
-const ArticleRow = memo(function ArticleRow({ article, index, measure }: RowProps) {
+const ArticleRow = memo(function ArticleRow({ article, index, measure, selected, onSelect }: RowProps) {
   return (
     // Row 1 is the heading row, so the first article is row 2.
-    <tr ref={measure} data-index={index} aria-rowindex={index + 2}>
+    <tr ref={measure} data-index={index} aria-rowindex={index + 2} aria-selected={selected}>
+      <td className="select">
+        <input type="checkbox" aria-label={`Select ${displayTitle(article)}`} checked={selected} onChange={(e) => onSelect(article.id, e.target.checked)} />
+      </td>
       <td className="title-cell">
         <a href={hrefFor({ name: 'article', id: article.id })} className={article.title ? undefined : 'untitled'}>
           {displayTitle(article)}

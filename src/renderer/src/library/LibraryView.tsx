@@ -1,6 +1,6 @@
 // The library: every article with its title, outlet, date, kind and length; sortable by each column
 // and filtered as the user types.
-import { useEffect, type CSSProperties } from 'react'
+import { useCallback, useEffect, useState, type CSSProperties } from 'react'
 import type { ArticleSummary, ThemeSummary } from '../../../shared/ipc/contract'
 import { formatCount, plural } from '../app/format'
 import { hrefFor } from '../app/route'
@@ -15,10 +15,24 @@ interface Props {
   query: string
   onQuery: (query: string) => void
   themes: ThemeSummary[]
+  /** Moves the ticked articles to the Trash (the app offers Undo). */
+  onTrash: (ids: string[]) => void
 }
 
-export function LibraryView({ articles, total, order, onOrder, query, onQuery, themes }: Props) {
+export function LibraryView({ articles, total, order, onOrder, query, onQuery, themes, onTrash }: Props) {
   usePreparedAhead(articles)
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  // Only articles still listed stay ticked (after a filter, a delete, an import).
+  const ticked = articles.filter((a) => selected.has(a.id)).map((a) => a.id)
+  const onSelect = useCallback((id: string, on: boolean) => {
+    setSelected((current) => {
+      const next = new Set(current)
+      if (on) next.add(id)
+      else next.delete(id)
+      return next
+    })
+  }, [])
+  const onSelectAll = (on: boolean): void => setSelected(on ? new Set(articles.map((a) => a.id)) : new Set())
   const sortBy = (key: SortKey): void =>
     onOrder({ key, direction: order.key === key && order.direction === 'ascending' ? 'descending' : 'ascending' })
 
@@ -38,7 +52,24 @@ export function LibraryView({ articles, total, order, onOrder, query, onQuery, t
           {articles.length === total ? plural(total, 'article') : `${formatCount(articles.length)} of ${plural(total, 'article')}`}
         </p>
       </div>
-      <ArticleTable articles={articles} order={order} onSort={sortBy} />
+      {ticked.length > 0 ? (
+        <div className="selection-bar" role="toolbar" aria-label="Selected articles">
+          <span>{plural(ticked.length, 'article')} selected</span>
+          <button
+            type="button"
+            onClick={() => {
+              onTrash(ticked)
+              setSelected(new Set())
+            }}
+          >
+            Move to Trash
+          </button>
+          <button type="button" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </button>
+        </div>
+      ) : null}
+      <ArticleTable articles={articles} order={order} onSort={sortBy} selected={selected} onSelect={onSelect} onSelectAll={onSelectAll} />
       {articles.length === 0 ? <p className="empty">No article matches “{query}”.</p> : null}
       <section className="theme-summary" aria-labelledby="theme-summary-title">
         <h2 id="theme-summary-title">Themes</h2>
