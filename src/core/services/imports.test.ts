@@ -31,7 +31,18 @@ Anderson .Paak directs *K-Pops!* with a drummer's sense of time.
 describe('imports', () => {
   it('imports a Markdown file: text and kinds extracted, metadata from front matter, the original kept byte for byte', () =>
     withTempDir(async (dir) => {
-      const client = await openTestClient(join(dir, 'library'))
+      const client = await openTestClient(join(dir, 'library'), {
+        effects: {
+          dialogs: {
+            chooseSavePath: async ({ suggestedName }) => {
+              await mkdir(join(dir, 'exports'), { recursive: true })
+              return join(dir, 'exports', suggestedName)
+            },
+            chooseOpenPath: async () => null,
+            chooseFolder: async () => null
+          }
+        }
+      })
       const summary = await client.call('imports:files', { files: [{ name: 'conductor.md', data: b64(REVIEW_MD) }] })
       expect(summary).toMatchObject({ imported: 1, duplicates: 0, refused: 0 })
       const [outcome] = summary.outcomes
@@ -49,6 +60,10 @@ describe('imports', () => {
       const start = detail.text!.indexOf(quote)
       const highlight = await client.call('highlights:create', { articleId: detail.article.id, start, end: start + quote.length, exact: quote })
       expect(highlight.quote.exact).toBe(quote)
+      // …and the export quotes it verbatim.
+      await client.call('export:run', { scope: { kind: 'article', articleId: detail.article.id }, format: 'markdown' })
+      const exported = await readFile(join(dir, 'exports', 'a-conductor-finds-his-film.md'), 'utf8')
+      expect(exported).toContain(`> ${quote}`)
       expect((await client.call('articles:list', {})).length).toBe(6)
       await client.services.close()
     }))
