@@ -214,10 +214,29 @@ test('File › Import Annotations… places a Web Annotation file on the matchin
   app.nextOpenPath = file
   await sendAppCommand(app.page, 'import-annotations')
   const dialog = app.page.getByRole('dialog', { name: 'Import annotations' })
+  await dialog.getByRole('button', { name: 'Choose file…' }).click()
   await expect(dialog.getByRole('status')).toContainText('Placed 1 highlight, with 0 notes; 1 new theme. 1 annotation could not be placed:')
   await expect(dialog.getByRole('list', { name: 'Annotations not placed' })).toContainText('a2')
   await dialog.getByRole('button', { name: 'Close' }).click()
   const stored = await app.readLibrary()
   expect(stored.highlights.map((h) => h.quote.exact)).toEqual(['Master Conductor'])
   expect(stored.themes.map((t) => t.name)).toContain('craft')
+})
+
+test('annotations whose address matches no article are placed on the article the user picks', async ({ app }) => {
+  const file = join(app.exportDir, 'hypothesis.json')
+  await writeFile(
+    file,
+    JSON.stringify([
+      { id: 'h1', uri: 'https://example.org/elsewhere', tags: ['rhythm'], text: 'A drummer’s film.', target: [{ source: 'https://example.org/elsewhere', selector: [{ type: 'TextQuoteSelector', exact: 'Master Conductor' }] }] }
+    ])
+  )
+  app.nextOpenPath = file
+  await sendAppCommand(app.page, 'import-annotations')
+  const dialog = app.page.getByRole('dialog', { name: 'Import annotations' })
+  await dialog.getByLabel('Place the annotations on').selectOption({ label: '‘K-Pops!’ – Anderson .Paak Is a “Master Conductor” as a Director' })
+  await dialog.getByRole('button', { name: 'Choose file…' }).click()
+  await expect(dialog.getByRole('status')).toHaveText('Placed 1 highlight, with 1 note; 1 new theme.')
+  const stored = await app.readLibrary()
+  expect(stored.highlights).toEqual([expect.objectContaining({ articleId: '000_ad238df8b954e232', quote: expect.objectContaining({ exact: 'Master Conductor' }) })])
 })

@@ -92,10 +92,11 @@ export function App() {
 
   // File › Import Annotations…: highlights from another tool's (or our own) Web Annotation or Hypothesis file.
   const [annotations, setAnnotations] = useState<AnnotationsOutcome | null>(null)
-  const importAnnotations = useCallback(async (): Promise<void> => {
+  const importAnnotations = useCallback(async (): Promise<void> => setAnnotations({ kind: 'choosing' }), [])
+  const chooseAnnotations = useCallback(async (articleId: string | null): Promise<void> => {
     setAnnotations({ kind: 'working' })
     try {
-      const summary = await call('annotations:choose', {})
+      const summary = await call('annotations:choose', articleId === null ? {} : { articleId })
       if (summary === null) return setAnnotations(null)
       setAnnotations({ kind: 'done', summary })
       reload()
@@ -255,7 +256,14 @@ export function App() {
         onCancel={() => answerClose(false)}
       />
       <ImportDialogs importer={importer} />
-      {annotations ? <AnnotationsDialog outcome={annotations} onClose={() => setAnnotations(null)} /> : null}
+      {annotations ? (
+        <AnnotationsDialog
+          outcome={annotations}
+          articles={(articles ?? []).map((a) => ({ id: a.id, title: displayTitle(a) }))}
+          onChoose={(articleId) => void chooseAnnotations(articleId)}
+          onClose={() => setAnnotations(null)}
+        />
+      ) : null}
       {exportTarget && articles ? (
         <ExportDialog
           target={exportTarget}
