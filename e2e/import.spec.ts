@@ -22,6 +22,10 @@ kind: review
 # A Conductor Finds His Film
 
 Anderson .Paak directs *K-Pops!* with a drummer's sense of time.
+
+> The Jacksons walked so BTS could dance.
+
+- heritage
 `
 
 const NOTES_TXT = 'Festival notes, day two\n\nThe late screening ran long, and nobody minded.\n'
@@ -71,6 +75,10 @@ test('files chosen in the import dialog become articles, listed in the summary a
     await expect(reader.field('Title')).toHaveValue('A Conductor Finds His Film')
     await expect(reader.field('Outlet')).toHaveValue('The Film Page')
     await expect(reader.text).toContainText("Anderson .Paak directs K-Pops! with a drummer's sense of time.")
+    // The file's heading, quote and list item are shown as such.
+    await expect(reader.text.getByRole('heading', { name: 'A Conductor Finds His Film' })).toBeVisible()
+    await expect(reader.text.getByRole('blockquote')).toHaveText('The Jacksons walked so BTS could dance.')
+    await expect(reader.text.locator('p.kind-list-item')).toHaveText('heritage')
 
     // The original is kept: it can be read again (here by the same importer, so nothing changes).
     await page.getByRole('toolbar', { name: 'Reading' }).getByRole('button', { name: 'Read original again' }).click()

@@ -17,20 +17,33 @@ interface Props {
   onOpenHighlight: (id: string) => void
   rootRef?: Ref<HTMLDivElement>
   onKeyDown?: (event: KeyboardEvent<HTMLDivElement>) => void
+  /** An imported article's headings, quotes and list items, by line of the text. */
+  kinds?: Readonly<Record<string, 'heading' | 'quote' | 'list-item'>>
 }
+
+/** How a line of each kind is shown; every line stays a p[data-start], which the offset code reads. */
+const KIND_PROPS = {
+  heading: { className: 'kind-heading', role: 'heading', 'aria-level': 2 },
+  quote: { className: 'kind-quote', role: 'blockquote' },
+  'list-item': { className: 'kind-list-item' }
+} as const
 
 const QUOTE_IN_LABEL = 60
 
-export const ArticleText = memo(function ArticleText({ text, highlights, themes, selectedId, onOpenHighlight, rootRef, onKeyDown }: Props) {
+export const ArticleText = memo(function ArticleText({ text, highlights, themes, selectedId, onOpenHighlight, rootRef, onKeyDown, kinds }: Props) {
   const layout = useMemo(() => {
     const placed: PlacedHighlight[] = highlights
       .flatMap((h) => (h.anchor ? [{ id: h.id, start: h.anchor.start, end: h.anchor.end }] : []))
       .sort((a, b) => a.start - b.start)
     const paragraphs = splitParagraphs(text)
     const covering = highlightsByParagraph(paragraphs, placed)
+    // Each paragraph's line number in the text, counted as the paragraphs are met.
+    let line = 0
+    let at = 0
     return paragraphs.map((p, i) => {
+      for (; at < p.start; at++) if (text.charCodeAt(at) === 10) line++
       const labelEnd = p.start + speakerLabelLength(p.text)
-      return { p, labelEnd, segments: segmentParagraph(p, covering[i]!, [labelEnd]) }
+      return { p, line, labelEnd, segments: segmentParagraph(p, covering[i]!, [labelEnd]) }
     })
   }, [text, highlights])
   const byId = new Map(highlights.map((h) => [h.id, h]))
@@ -44,9 +57,10 @@ export const ArticleText = memo(function ArticleText({ text, highlights, themes,
 
   return (
     <div className="article-text" aria-label="Article text" role="document" ref={rootRef} tabIndex={0} onKeyDown={onKeyDown}>
-      {layout.map(({ p, labelEnd, segments }) => {
+      {layout.map(({ p, line, labelEnd, segments }) => {
+        const kind = kinds?.[String(line)]
         return (
-          <p key={p.start} data-start={p.start}>
+          <p key={p.start} data-start={p.start} {...(kind ? KIND_PROPS[kind] : {})}>
             {segments.map((segment) => {
               const content = text.slice(segment.start, segment.end)
               const inner = segment.start < labelEnd ? <b className="speaker">{content}</b> : content

@@ -253,6 +253,7 @@ export function ReaderView(props: Props) {
                 onOpenHighlight={setSelectedId}
                 rootRef={rootRef}
                 onKeyDown={onTextKey}
+                {...(meta.kinds && meta.correctedText === null ? { kinds: meta.kinds } : {})}
               />
             </>
           )}
