@@ -9,7 +9,7 @@ import { LibraryError } from '../library/errors'
 import type { LibraryStore } from '../library/store'
 import { factsOf } from '../library/store'
 import { shownText, type ArticleTexts } from './article-texts'
-import { reanchored, sameSelectors, type AnchorCache } from './highlight-anchors'
+import { moveHighlightsOnto, type AnchorCache } from './highlight-anchors'
 import { requireArticle } from './records'
 
 export function articleServices(store: LibraryStore, texts: ArticleTexts, anchors: AnchorCache) {
@@ -107,15 +107,7 @@ export function articleServices(store: LibraryStore, texts: ArticleTexts, anchor
         if (correctedText !== article.correctedText) {
           tx.putArticle({ ...article, correctedText, facts: factsOf(shown), updatedAt: tx.now })
         }
-        let anchored = 0
-        const highlights = tx.highlightsOf(id)
-        for (const highlight of highlights) {
-          const moved = reanchored(shown, highlight)
-          if (moved === null) continue
-          anchored++
-          if (!sameSelectors(moved, highlight)) tx.putHighlight({ ...moved, updatedAt: tx.now })
-        }
-        return { anchored, unanchored: highlights.length - anchored }
+        return moveHighlightsOnto(tx, id, shown)
       })
       return { detail: await detail(id), ...counts }
     }

@@ -3,6 +3,7 @@
 import { anchor, describeRange } from '../../shared/anchoring'
 import type { Anchor, AnchoredHighlight } from '../../shared/ipc/contract'
 import type { Highlight } from '../../shared/model'
+import type { Transaction } from '../library/store'
 
 /** Where the highlight sits in `text`, or null when it cannot be placed (it is then shown as unanchored). */
 export function anchorOn(text: string | null, highlight: Highlight): Anchor | null {
@@ -20,6 +21,23 @@ export function reanchored(text: string, highlight: Highlight): Highlight | null
   if (!found) return null
   const { quote, position } = describeRange(text, found.start, found.end)
   return { ...highlight, quote, position }
+}
+
+/**
+ * Moves an article's highlights onto a new text in the same change (a correction, a re-read original):
+ * those that anchor are described afresh where they landed, so the next load finds them by position;
+ * those that do not keep their old selectors and show as unanchored.
+ */
+export function moveHighlightsOnto(tx: Transaction, articleId: string, text: string): { anchored: number; unanchored: number } {
+  let anchored = 0
+  const highlights = tx.highlightsOf(articleId)
+  for (const highlight of highlights) {
+    const moved = reanchored(text, highlight)
+    if (moved === null) continue
+    anchored++
+    if (!sameSelectors(moved, highlight)) tx.putHighlight({ ...moved, updatedAt: tx.now })
+  }
+  return { anchored, unanchored: highlights.length - anchored }
 }
 
 /** An anchor depends only on the text and the selectors, so the selectors are the cache key. */

@@ -13,7 +13,7 @@ import { sha256Hex } from '../library/hash'
 import { ORIGINALS_FOLDER, TEXTS_FOLDER } from '../library/layout'
 import { factsOf, type LibraryStore } from '../library/store'
 import type { ArticleTexts } from './article-texts'
-import { reanchored, sameSelectors } from './highlight-anchors'
+import { moveHighlightsOnto } from './highlight-anchors'
 import { requireArticle } from './records'
 
 export async function reextractArticle(store: LibraryStore, texts: ArticleTexts, id: string, extract: Extractor = extractFile): Promise<ReextractResult> {
@@ -48,15 +48,7 @@ export async function reextractArticle(store: LibraryStore, texts: ArticleTexts,
       tx.putArticle({ ...current, file, sha256, facts: factsOf(current.correctedText ?? text), ...(Object.keys(kinds).length > 0 ? { kinds } : { kinds: undefined }), updatedAt: tx.now })
       // A correction the user made stays what the reader shows; otherwise the highlights move to the new text.
       const shown = current.correctedText ?? text
-      let anchored = 0
-      const highlights = tx.highlightsOf(id)
-      for (const highlight of highlights) {
-        const moved = reanchored(shown, highlight)
-        if (moved === null) continue
-        anchored++
-        if (!sameSelectors(moved, highlight)) tx.putHighlight({ ...moved, updatedAt: tx.now })
-      }
-      return { anchored, unanchored: highlights.length - anchored }
+      return moveHighlightsOnto(tx, id, shown)
     })
   } catch (error) {
     await rm(join(store.dir, TEXTS_FOLDER, file), { force: true })
