@@ -22,9 +22,10 @@ let sequence = 0
 /**
  * Writes every file of one change durably, through the journal when there is more than one. `before`
  * holds what those files held: if applying fails part-way (a full disk), they are put back and the
- * intent removed, so a change reported as failed never comes back on the next open.
+ * intent removed, so a change reported as failed never comes back on the next open. It is asked for only
+ * then, so an ordinary change never serializes what its files held.
  */
-export async function commitFiles(dir: string, writes: readonly FileWrite[], before: readonly FileWrite[] = []): Promise<void> {
+export async function commitFiles(dir: string, writes: readonly FileWrite[], before: () => readonly FileWrite[] = () => []): Promise<void> {
   if (writes.length === 0) return
   for (const write of writes) assertInside(write.path)
   if (writes.length === 1 && writes[0]!.content !== null) {
@@ -40,7 +41,7 @@ export async function commitFiles(dir: string, writes: readonly FileWrite[], bef
     await applyWrites(dir, writes)
   } catch (error) {
     try {
-      await applyWrites(dir, before)
+      await applyWrites(dir, before())
       await rm(intent, { force: true })
       await syncFolder(journal)
     } catch {

@@ -578,7 +578,7 @@ export class LibraryStore {
       await commitFiles(
         this.dir,
         stamped.map((article) => this.articleWrite(article)),
-        moving.map((article) => this.articleWrite(article))
+        () => moving.map((article) => this.articleWrite(article))
       )
       const changes: Change[] = []
       let highlights = 0
@@ -609,7 +609,7 @@ export class LibraryStore {
       await commitFiles(
         this.dir,
         restored.map((article) => this.articleWrite(article)),
-        entries.map(({ article }) => this.articleWrite(article))
+        () => entries.map(({ article }) => this.articleWrite(article))
       )
       const changes: Change[] = []
       let highlights = 0
@@ -639,15 +639,15 @@ export class LibraryStore {
       const entries = [...this.trash.values()]
       if (entries.length === 0) return { articles: 0, highlights: 0 }
       const writes: FileWrite[] = []
-      const before: FileWrite[] = []
+      const before: (() => FileWrite)[] = []
       for (const { article, highlights } of entries) {
         const tombstone: Tombstone = { id: article.id, deletedAt: now, rev: (article.rev ?? 0) + 1 }
         writes.push({ path: articleFile(article.id), content: JSON.stringify({ tombstone }) })
-        before.push(this.articleWrite(article))
+        before.push(() => this.articleWrite(article))
         writes.push({ path: highlightsFile(article.id), content: null })
-        before.push(this.highlightsWrite(article.id, highlights, this.highlightTombstones.get(article.id) ?? []))
+        before.push(() => this.highlightsWrite(article.id, highlights, this.highlightTombstones.get(article.id) ?? []))
       }
-      await commitFiles(this.dir, writes, before)
+      await commitFiles(this.dir, writes, () => before.map((file) => file()))
       let highlights = 0
       for (const { article, highlights: own } of entries) {
         this.trash.delete(article.id)
@@ -698,8 +698,8 @@ export class LibraryStore {
   private async commit(tx: Draft): Promise<Change[]> {
     const changes: Change[] = []
     const writes: FileWrite[] = []
-    /** What each written file held before, to put back if a change to several files fails part-way. */
-    const before: FileWrite[] = []
+    /** What each written file held before, to put back if a change to several files fails part-way; worked out only then. */
+    const before: (() => FileWrite)[] = []
     const now = tx.now
     const touchedArticles = new Set<string>()
     const newTombstones = new Map<string, Tombstone[]>()
@@ -710,7 +710,7 @@ export class LibraryStore {
       const checked = stamp(Article, article, old, undefined, 'article')
       tx.articles.set(id, checked)
       writes.push(this.articleWrite(checked))
-      before.push(old ? this.articleWrite(old) : { path: articleFile(id), content: null })
+      before.push(() => (old ? this.articleWrite(old) : { path: articleFile(id), content: null }))
       changes.push({ kind: 'article', id, op: old ? 'changed' : 'added' })
     }
     // Highlights: the file of every article that gains, loses or changes one.
@@ -741,7 +741,7 @@ export class LibraryStore {
       const tombstones = [...kept, ...(newTombstones.get(articleId) ?? [])].filter((t) => !tx.highlights.get(t.id))
       newTombstones.set(articleId, tombstones)
       writes.push(this.highlightsWrite(articleId, tx.highlightsOf(articleId), tombstones))
-      before.push(this.byArticle.has(articleId) || kept.length > 0 ? this.highlightsWrite(articleId, this.highlightsOfArticle(articleId), kept) : { path: highlightsFile(articleId), content: null })
+      before.push(() => (this.byArticle.has(articleId) || kept.length > 0 ? this.highlightsWrite(articleId, this.highlightsOfArticle(articleId), kept) : { path: highlightsFile(articleId), content: null }))
     }
     // Themes: the one codebook file.
     let themeTombstones = this.themeTombstones
@@ -760,7 +760,7 @@ export class LibraryStore {
       tx.themeOrder = themes
       this.assertWritable(CODEBOOK_FILE)
       writes.push({ path: CODEBOOK_FILE, content: JSON.stringify({ themes, tombstones: themeTombstones }) })
-      before.push({ path: CODEBOOK_FILE, content: JSON.stringify({ themes: this.themeList, tombstones: this.themeTombstones }) })
+      before.push(() => ({ path: CODEBOOK_FILE, content: JSON.stringify({ themes: this.themeList, tombstones: this.themeTombstones }) }))
     }
     // Notes: each its own file; a deleted one leaves its tombstone there.
     for (const [id, note] of tx.notes) {
@@ -768,7 +768,7 @@ export class LibraryStore {
       const old = this.noteMap.get(id)
       this.assertWritable(noteFile(id))
       const buried = this.noteTombstones.get(id)
-      before.push({ path: noteFile(id), content: old ? JSON.stringify({ note: old }) : buried ? JSON.stringify({ tombstone: buried }) : null })
+      before.push(() => ({ path: noteFile(id), content: old ? JSON.stringify({ note: old }) : buried ? JSON.stringify({ tombstone: buried }) : null }))
       if (note === null) {
         if (!old) continue
         const tombstone = { id, deletedAt: now, rev: (old.rev ?? 0) + 1 }
@@ -785,12 +785,12 @@ export class LibraryStore {
     if (tx.newPreferences !== null) {
       manifest = { ...this.manifest, preferences: parseRecord(Preferences, tx.newPreferences, 'preferences', 'preferences') }
       writes.push({ path: LIBRARY_FILE, content: JSON.stringify(manifest, null, 2) + '\n' })
-      before.push({ path: LIBRARY_FILE, content: JSON.stringify(this.manifest, null, 2) + '\n' })
+      before.push(() => ({ path: LIBRARY_FILE, content: JSON.stringify(this.manifest, null, 2) + '\n' }))
       changes.push({ kind: 'preferences', id: 'preferences', op: 'changed' })
     }
 
     // Written before it becomes current, so no read ever sees what a failed write rolls back.
-    await commitFiles(this.dir, writes, before)
+    await commitFiles(this.dir, writes, () => before.map((file) => file()))
 
     for (const [id, article] of tx.articles) this.articleMap.set(id, article)
     if (tx.articles.size > 0) this.articleList = null
