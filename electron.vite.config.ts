@@ -9,8 +9,14 @@ export default defineConfig({
     build: {
       externalizeDeps: true,
       // index: the Electron shell; core: the library's own process (a utility process in the app, a plain
-      // Node child in the end-to-end harness).
-      rollupOptions: { input: { index: resolve('src/main/index.ts'), core: resolve('src/core/host/core-process.ts') } }
+      // Node child in the end-to-end harness); extract-worker: the thread the core reads imported files in.
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          core: resolve('src/core/host/core-process.ts'),
+          'extract-worker': resolve('src/core/import/extract-worker.ts')
+        }
+      }
     }
   },
   preload: {

@@ -24,7 +24,7 @@ test('the Electron app opens the bundled archive in a locked-down window', async
       process: typeof (globalThis as { process?: unknown }).process,
       api: Object.keys(window.linerNotes).sort()
     }))
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: [...CHANNELS, ...API_EVENTS].sort() })
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: [...CHANNELS, ...API_EVENTS, 'pathForFile'].sort() })
   } finally {
     await app.close()
     await rm(library, { recursive: true, force: true })

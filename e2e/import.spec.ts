@@ -248,3 +248,34 @@ test('annotations whose address matches no article are placed on the article the
   const stored = await app.readLibrary()
   expect(stored.highlights).toEqual([expect.objectContaining({ articleId: '000_ad238df8b954e232', quote: expect.objectContaining({ exact: 'Master Conductor' }) })])
 })
+
+test('the import limits are set in the summary and kept by the next import', async ({ app }) => {
+  const { page } = app
+  const drop = async (name: string, content: string): Promise<void> => {
+    const dataTransfer = await page.evaluateHandle(
+      ([fileName, text]) => {
+        const transfer = new DataTransfer()
+        transfer.items.add(new File([text!], fileName!, { type: 'text/plain' }))
+        return transfer
+      },
+      [name, content]
+    )
+    await page.dispatchEvent('main', 'drop', { dataTransfer })
+  }
+  await drop('notes.txt', NOTES_TXT)
+  await expect(importDialog(page).getByRole('status').first()).toHaveText('1 imported')
+  await importDialog(page).getByText('Import limits').click()
+  const size = importDialog(page).getByRole('spinbutton', { name: 'Largest file (MB)' })
+  await expect(size).toHaveValue('200')
+  await expect(importDialog(page).getByRole('spinbutton', { name: 'Longest read (seconds)' })).toHaveValue('60')
+  await size.fill('0')
+  await expect(importDialog(page).getByRole('button', { name: 'Save limits' })).toBeDisabled()
+  await size.fill('1')
+  await importDialog(page).getByRole('button', { name: 'Save limits' }).click()
+  await expect(importDialog(page).getByText('Saved: the next import keeps to these limits.')).toBeVisible()
+  await importDialog(page).getByRole('button', { name: 'Close' }).click()
+  await expect.poll(async () => (await app.readLibrary()).preferences).toMatchObject({ importMaxMegabytes: 1, importMaxSeconds: 60 })
+
+  await drop('long.txt', 'Words enough to fill a page. '.repeat(75_000))
+  await expect(fileRows(page).filter({ hasText: 'long.txt' })).toContainText('long.txt is larger than 1 MB, the most Liner Notes imports at once; it was not read.')
+})

@@ -36,6 +36,8 @@ export async function bridgeApi(page: Page, invoke: Invoke): Promise<void> {
         return () => window.removeEventListener(prefix + name, relay)
       }
       for (const [method, event] of subscriptions) api[method] = subscribe(event)
+      // A page's File has no place on disk; Electron's webUtils answers '' for such a file too.
+      api.pathForFile = () => ''
       Object.defineProperty(window, 'linerNotes', { value: Object.freeze(api) })
     },
     { channels: [...CHANNELS], subscriptions: API_EVENTS.map((method) => [method, EVENT_OF_API[method]] as const), prefix: EVENT_PREFIX }

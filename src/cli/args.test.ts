@@ -6,6 +6,7 @@ describe('parseInvocation', () => {
   it('reads a command, its arguments and the common flags', () => {
     expect(parseInvocation(['text', 'a1', '--library', 'lib', '--json'])).toMatchObject({ command: 'text', args: ['a1'], library: 'lib', json: true })
     expect(parseInvocation(['restore', 'b.zip', 'dir'])).toMatchObject({ command: 'restore', args: ['b.zip', 'dir'], json: false })
+    expect(parseInvocation(['import', 'a.pdf', '--max-size', '300', '--max-seconds', '120'])).toMatchObject({ command: 'import', maxSize: 300, maxSeconds: 120 })
   })
 
   it.each([[['--help']], [['-h']], [['help']], [['list', '--help']], [['help', 'export']]])('reads %j as a request for help', (argv) => {
@@ -26,7 +27,10 @@ describe('parseInvocation', () => {
     [['export', '--scope', 'library', '--format', 'md'], 'The export command needs --out.'],
     [['backup', '--out'], 'The --out flag needs a value.'],
     [['backup', '--out='], 'The backup command needs --out.'],
-    [['list', '--library='], 'The --library flag needs a folder.']
+    [['list', '--library='], 'The --library flag needs a folder.'],
+    [['list', '--max-size', '5'], 'The list command takes no --max-size flag.'],
+    [['import', 'a.pdf', '--max-size', 'big'], 'The --max-size flag needs a whole number of megabytes from 1 to 4096 (it was given “big”).'],
+    [['import', 'a.pdf', '--max-seconds', '0'], 'The --max-seconds flag needs a whole number of seconds from 1 to 3600 (it was given “0”).']
   ])('refuses %j', (argv, sentence) => {
     expect(() => parseInvocation(argv)).toThrow(new UsageError(sentence))
   })

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util'
 export const COMMANDS = ['list', 'text', 'import', 'annotations', 'export', 'backup', 'restore', 'check', 'stats', 'help'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
-type Flag = 'library' | 'json' | 'help' | 'scope' | 'format' | 'out' | 'article'
+type Flag = 'library' | 'json' | 'help' | 'scope' | 'format' | 'out' | 'article' | 'max-size' | 'max-seconds'
 
 const OPTIONS = {
   library: { type: 'string' },
@@ -14,7 +14,9 @@ const OPTIONS = {
   scope: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
-  article: { type: 'string' }
+  article: { type: 'string' },
+  'max-size': { type: 'string' },
+  'max-seconds': { type: 'string' }
 } as const
 
 const COMMON: readonly Flag[] = ['library', 'json', 'help']
@@ -23,7 +25,7 @@ const COMMON: readonly Flag[] = ['library', 'json', 'help']
 const GRAMMAR: Record<CommandName, { flags: readonly Flag[]; required: readonly Flag[]; positionals: readonly string[]; more?: boolean }> = {
   list: { flags: [], required: [], positionals: [] },
   // One file or folder at least, as many as given.
-  import: { flags: [], required: [], positionals: ['a file or folder'], more: true },
+  import: { flags: ['max-size', 'max-seconds'], required: [], positionals: ['a file or folder'], more: true },
   // `annotations import FILE`: the first positional is the subcommand, checked in parseInvocation.
   annotations: { flags: ['article'], required: [], positionals: ['import', 'a file'] },
   text: { flags: [], required: [], positionals: ['articleId'] },
@@ -46,6 +48,9 @@ export interface Invocation {
   out: string | undefined
   /** annotations import --article: the article every annotation goes on. */
   article: string | undefined
+  /** import --max-size (MB) and --max-seconds: this import's limits on one file. */
+  maxSize: number | undefined
+  maxSeconds: number | undefined
 }
 
 /** A mistake in how the command was typed; its message is one sentence. */
@@ -63,7 +68,16 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   }
   const { values, positionals } = parsed
   const [first, ...rest] = positionals
-  const base = { library: values.library, json: values.json ?? false, scope: values.scope, format: values.format, out: values.out, article: values.article }
+  const base = {
+    library: values.library,
+    json: values.json ?? false,
+    scope: values.scope,
+    format: values.format,
+    out: values.out,
+    article: values.article,
+    maxSize: wholeNumber('--max-size', values['max-size'], 4096, 'megabytes'),
+    maxSeconds: wholeNumber('--max-seconds', values['max-seconds'], 3600, 'seconds')
+  }
   if (values.library === '') throw new UsageError('The --library flag needs a folder.')
   if (values.article === '') throw new UsageError('The --article flag needs an article id.')
   if (values.help || first === 'help') return { command: 'help', args: [], ...base }
@@ -88,6 +102,14 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   }
   if (rest.length > grammar.positionals.length && !grammar.more) throw new UsageError(`The ${first} command was given too many arguments (“${rest.at(-1)}”).`)
   return { command: first, args: rest, ...base }
+}
+
+/** A flag's whole number from 1 to `most`, or undefined when the flag was not given. */
+function wholeNumber(flag: string, value: string | undefined, most: number, unit: string): number | undefined {
+  if (value === undefined) return undefined
+  const number = /^\d+$/.test(value) ? Number(value) : NaN
+  if (!(number >= 1 && number <= most)) throw new UsageError(`The ${flag} flag needs a whole number of ${unit} from 1 to ${most} (it was given “${value}”).`)
+  return number
 }
 
 function isCommand(name: string): name is CommandName {

@@ -4,8 +4,8 @@ import type { ImportOutcome } from '../shared/ipc/contract'
 import type { Io } from './io'
 import type { Session } from './session'
 
-export async function runImport(paths: string[], session: Session, io: Io, json: boolean): Promise<number> {
-  const summary = await session.request('imports:paths', { paths })
+export async function runImport(paths: string[], session: Session, io: Io, json: boolean, limits: { maxMegabytes?: number; maxSeconds?: number } = {}): Promise<number> {
+  const summary = await session.request('imports:paths', { paths, ...(Object.keys(limits).length > 0 ? { limits } : {}) })
   if (json) await io.out(JSON.stringify(summary.outcomes, null, 2) + '\n')
   else {
     for (const outcome of summary.outcomes) await io.out(line(outcome) + '\n')

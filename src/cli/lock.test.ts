@@ -87,4 +87,22 @@ describe('liner-notes import', () => {
       await rm(dir, { recursive: true, force: true })
     }
   }, 120_000)
+
+  it('takes this import’s own limits from --max-size and --max-seconds', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'liner-notes-import-'))
+    const library = join(dir, 'library')
+    await writeFile(join(dir, 'long.txt'), 'Words enough to fill a page. '.repeat(75_000))
+    try {
+      const refused = await cli(['import', join(dir, 'long.txt'), '--max-size', '1', '--max-seconds', '30', '--json', '--library', library])
+      expect(refused.code).toBe(1)
+      expect(JSON.parse(refused.stdout)).toEqual([
+        { file: 'long.txt', status: 'refused', articleId: null, title: null, message: 'long.txt is larger than 1 MB, the most Liner Notes imports at once; it was not read.' }
+      ])
+      const imported = await cli(['import', join(dir, 'long.txt'), '--max-size', '3', '--json', '--library', library])
+      expect(imported.code).toBe(0)
+      expect(JSON.parse(imported.stdout)).toMatchObject([{ file: 'long.txt', status: 'imported' }])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
 })

@@ -38,7 +38,10 @@ async function execute(invocation: Invocation, io: Io, env: Readonly<Record<stri
   if (invocation.command === 'import') {
     const writing = openWritingSession(libraryDir, { progress: io.progress })
     try {
-      return await (await import('./import-command')).runImport(invocation.args.map((path) => resolve(path)), writing, io, invocation.json)
+      return await (await import('./import-command')).runImport(invocation.args.map((path) => resolve(path)), writing, io, invocation.json, {
+        ...(invocation.maxSize !== undefined ? { maxMegabytes: invocation.maxSize } : {}),
+        ...(invocation.maxSeconds !== undefined ? { maxSeconds: invocation.maxSeconds } : {})
+      })
     } finally {
       await writing.close()
     }

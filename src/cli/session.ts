@@ -5,6 +5,7 @@ import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import { dispatch } from '../core/ipc/dispatch'
 import { LIBRARY_FILE } from '../core/library/layout'
+import { sourceWorkerEntry } from '../core/import/isolated-extract'
 import { openLibraryServices, type LibraryServices, type SideEffects } from '../core/services'
 import type { Channel } from '../shared/ipc/channels'
 import type { RequestOf, ResponseOf } from '../shared/ipc/contract'
@@ -74,7 +75,7 @@ export function openReadingSession(libraryDir: string, effects: SideEffects): Se
  */
 export function openWritingSession(libraryDir: string, effects: SideEffects): Session {
   let opening: Promise<LibraryServices> | null = null
-  const services = (): Promise<LibraryServices> => (opening ??= openLibraryServices(libraryDir, { archiveDir: ARCHIVE_DIR, holder: LOCK_HOLDER }, effects))
+  const services = (): Promise<LibraryServices> => (opening ??= openLibraryServices(libraryDir, { archiveDir: ARCHIVE_DIR, holder: LOCK_HOLDER, extractWorker: sourceWorkerEntry() }, effects))
   return {
     async request(channel, payload) {
       const result = await dispatch(async () => (await services()).handlers, channel, payload)

@@ -2,7 +2,7 @@
 // main sends (app commands, passage links, progress). No logic lives here; main validates every request,
 // and the page gets only event payloads of the contract's shape. Only types come from the contract, so
 // zod stays out of this sandboxed bundle.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { APP_COMMAND_EVENT, CHANNELS, LIBRARY_CHANGED_EVENT, OPEN_PASSAGE_EVENT, PROGRESS_EVENT, type Channel } from '../shared/ipc/channels'
 import type { LinerNotesApi } from '../shared/ipc/contract'
 import { isAppCommand, isLibraryChanged, isPassageTarget, isProgress } from './event-guards'
@@ -31,7 +31,8 @@ const api = {
   onAppCommand: relay(APP_COMMAND_EVENT, isAppCommand),
   onOpenPassage: relay(OPEN_PASSAGE_EVENT, isPassageTarget),
   onProgress: relay(PROGRESS_EVENT, isProgress),
-  onLibraryChanged: relay(LIBRARY_CHANGED_EVENT, isLibraryChanged)
+  onLibraryChanged: relay(LIBRARY_CHANGED_EVENT, isLibraryChanged),
+  pathForFile: (file: File): string => webUtils.getPathForFile(file)
 } satisfies LinerNotesApi
 
 contextBridge.exposeInMainWorld('linerNotes', api)

@@ -145,7 +145,10 @@ export const APPEARANCES = ['system', 'light', 'dark'] as const
 export const Preferences = z.object({
   /** Reader text size in CSS pixels. */
   textSize: z.number().int().min(12).max(32),
-  appearance: z.enum(APPEARANCES)
+  appearance: z.enum(APPEARANCES),
+  /** Import limits: the largest file read, in MB, and the longest one file may take, in seconds. */
+  importMaxMegabytes: z.number().int().min(1).max(4096).optional(),
+  importMaxSeconds: z.number().int().min(1).max(3600).optional()
 })
 export type Preferences = z.infer<typeof Preferences>
 export const DEFAULT_PREFERENCES: Preferences = { textSize: 19, appearance: 'system' }

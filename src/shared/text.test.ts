@@ -33,6 +33,13 @@ describe('countWords', () => {
   ])('counts %j as %i words', (text, n) => {
     expect(countWords(text)).toBe(n)
   })
+
+  it('counts a paragraph of megabytes in pieces, splitting no word', () => {
+    // 300,000 words on one line: whole, the segmenter takes minutes over it.
+    expect(countWords('Words enough to fill a page, “André”. '.repeat(50_000))).toBe(350_000)
+    // A run with no space in it is cut where it must be: at most one word more per piece.
+    expect(countWords('x'.repeat(1_000))).toBe(4)
+  })
 })
 
 describe('openingWords', () => {

@@ -6,6 +6,8 @@ import { openLibraryServices, type LibraryServices, type SideEffects } from '../
 import type { PassageTarget } from '../../shared/ipc/contract'
 import { LIBRARY_CHANGED_EVENT, PROGRESS_EVENT } from '../../shared/ipc/channels'
 import type { EffectName, FromCore, ToCore } from './protocol'
+import { sourceWorkerEntry, type WorkerEntry } from '../import/isolated-extract'
+import { fileURLToPath } from 'node:url'
 
 interface ParentPort {
   on(event: 'message', listener: (event: { data: unknown }) => void): void
@@ -51,6 +53,11 @@ const effects: SideEffects = {
   libraryChanged: (kinds) => send({ type: 'event', name: LIBRARY_CHANGED_EVENT, payload: { kinds } })
 }
 
+/** Imported files are read in a worker beside this script: the built extract-worker.js, or the source under tsx. */
+const extractWorker: WorkerEntry = import.meta.url.endsWith('.ts')
+  ? sourceWorkerEntry()
+  : { file: fileURLToPath(new URL('./extract-worker.js', import.meta.url)) }
+
 let opening: Promise<LibraryServices> | null = null
 const inFlight = new Set<Promise<void>>()
 
@@ -58,7 +65,7 @@ onMessage((message) => {
   switch (message.type) {
     case 'open': {
       const { libraryDir, archiveDir, appVersion, holder } = message.options
-      opening = openLibraryServices(libraryDir, { archiveDir, holder }, { ...effects, appVersion })
+      opening = openLibraryServices(libraryDir, { archiveDir, holder, extractWorker }, { ...effects, appVersion })
       opening.then(
         () => send({ type: 'opened' }),
         (error: Error) => send({ type: 'open-failed', message: error.message })

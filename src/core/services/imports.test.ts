@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { withTempDir } from '../library/test-support'
 import { openTestClient } from './test-client'
+import { sourceWorkerEntry } from '../import/isolated-extract'
+import { slowPage } from '../import/fixtures/slow-page'
 
 const b64 = (text: string | Uint8Array): string => Buffer.from(text).toString('base64')
 const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
@@ -107,4 +109,29 @@ describe('imports', () => {
       expect(text).toContain('PAAK: It was about my son.')
       await client.services.close()
     }))
+
+  it('applies the library’s limits and an import’s own: a file over the size refused unread, one over the time stopped', () =>
+    withTempDir(async (dir) => {
+      const client = await openTestClient(join(dir, 'library'), { extractWorker: sourceWorkerEntry() })
+      await client.call('preferences:update', { importMaxMegabytes: 1 })
+      const before = await client.fingerprint()
+      const twoMegabytes = 'Words enough to fill a page. '.repeat(75_000)
+      const large = await client.call('imports:files', { files: [{ name: 'large.txt', data: b64(twoMegabytes) }] })
+      expect(large.outcomes[0]).toMatchObject({ status: 'refused', message: 'large.txt is larger than 1 MB, the most Liner Notes imports at once; it was not read.' })
+      expect(await client.fingerprint()).toBe(before)
+
+      await mkdir(join(dir, 'in'))
+      await writeFile(join(dir, 'in', 'long.html'), slowPage())
+      await writeFile(join(dir, 'in', 'short.md'), REVIEW_MD)
+      // This import's own limits over the library's: 8 MB lets the page in, and 1 second stops it.
+      const timed = await client.call('imports:paths', { paths: [join(dir, 'in')], limits: { maxMegabytes: 8, maxSeconds: 1 } })
+      expect(timed.outcomes.map(({ file, status }) => [file, status])).toEqual([
+        ['long.html', 'refused'],
+        ['short.md', 'imported']
+      ])
+      expect(timed.outcomes[0]!.message).toBe('long.html took longer than 1 second to read, so it was stopped.')
+      // The stopped file left nothing behind: the library holds the bundled five and the one imported.
+      expect((await client.call('articles:list', {})).map((a) => a.id)).toHaveLength(6)
+      await client.services.close()
+    }), 30_000)
 })

@@ -4,7 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ImportOutcome, ImportSummary, ParsedRequestOf } from '../../shared/ipc/contract'
 import { extractFile, extractPaste, IMPORT_EXTENSIONS } from '../import/formats'
-import { importFiles, type ImportFile } from '../import/import-files'
+import { importFiles, type Extractor, type ImportFile } from '../import/import-files'
 import { DEFAULT_LIMITS, type ImportLimits } from '../import/types'
 import { LibraryError } from '../library/errors'
 import type { LibraryStore } from '../library/store'
@@ -31,11 +31,22 @@ export async function filesUnder(paths: readonly string[]): Promise<string[]> {
   return found
 }
 
-export function importServices(store: LibraryStore, effects: ExportEffects, tasks: Tasks, limits: ImportLimits = DEFAULT_LIMITS) {
+export function importServices(store: LibraryStore, effects: ExportEffects, tasks: Tasks, extract: Extractor = extractFile, limits: ImportLimits = DEFAULT_LIMITS) {
   const report = (done: number, total: number): void => effects.progress?.({ task: 'Importing', done, total })
+  /** The limits now: the library's preferences over the defaults, and one import's own over both. */
+  const limitsFor = (override: { maxMegabytes?: number | undefined; maxSeconds?: number | undefined } = {}): ImportLimits => {
+    const { importMaxMegabytes, importMaxSeconds } = store.preferences
+    const megabytes = override.maxMegabytes ?? importMaxMegabytes
+    const seconds = override.maxSeconds ?? importMaxSeconds
+    return {
+      ...limits,
+      ...(megabytes !== undefined ? { maxFileBytes: megabytes * 1024 * 1024 } : {}),
+      ...(seconds !== undefined ? { maxMillis: seconds * 1000 } : {})
+    }
+  }
 
   /** Reads each path only when its turn comes, so a folder of hundreds of files never sits in memory at once. */
-  async function importPaths(paths: readonly string[], signal: AbortSignal): Promise<ImportSummary> {
+  async function importPaths(paths: readonly string[], signal: AbortSignal, limits: ImportLimits): Promise<ImportSummary> {
     const files = await filesUnder(paths)
     const outcomes: ImportOutcome[] = []
     for (const [done, path] of files.entries()) {
@@ -53,7 +64,7 @@ export function importServices(store: LibraryStore, effects: ExportEffects, task
           outcomes.push(refusal(name, `${name} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`))
         }
       }
-      if (file !== null) outcomes.push(...(await importFiles(store, [file], { extract: extractFile, limits, signal })))
+      if (file !== null) outcomes.push(...(await importFiles(store, [file], { extract, limits, signal })))
     }
     report(files.length, files.length)
     return summarize(outcomes)
@@ -66,15 +77,16 @@ export function importServices(store: LibraryStore, effects: ExportEffects, task
         if (!chooser) throw new LibraryError('conflict', 'There is no file dialog here to choose files to import.')
         const extensions = Object.keys(IMPORT_EXTENSIONS)
         const paths = await chooser({ title: 'Import articles', filters: [{ name: 'Articles', extensions }] })
-        return paths === null ? NOTHING : importPaths(paths, signal)
+        return paths === null ? NOTHING : importPaths(paths, signal, limitsFor())
       }),
 
-    'imports:paths': ({ paths }: ParsedRequestOf<'imports:paths'>): Promise<ImportSummary> => tasks.run((signal) => importPaths(paths, signal)),
+    'imports:paths': ({ paths, limits: override }: ParsedRequestOf<'imports:paths'>): Promise<ImportSummary> =>
+      tasks.run((signal) => importPaths(paths, signal, limitsFor(override))),
 
     'imports:files': ({ files }: ParsedRequestOf<'imports:files'>): Promise<ImportSummary> =>
       tasks.run(async (signal) => {
         const decoded = files.map(({ name, data }) => ({ name: basename(name), bytes: Buffer.from(data, 'base64') }))
-        return summarize(await importFiles(store, decoded, { extract: extractFile, limits, signal, progress: (done, total) => report(done, total) }))
+        return summarize(await importFiles(store, decoded, { extract, limits: limitsFor(), signal, progress: (done, total) => report(done, total) }))
       }),
 
     'imports:paste': (paste: ParsedRequestOf<'imports:paste'>): Promise<ImportSummary> =>
@@ -82,8 +94,9 @@ export function importServices(store: LibraryStore, effects: ExportEffects, task
         const content = paste.html ?? paste.text ?? ''
         // A paste has no file; its "original" is what was on the clipboard, kept as it came.
         const file: ImportFile = { name: 'The pasted text', bytes: new TextEncoder().encode(content) }
-        const extract = () => extractPaste({ ...(paste.html !== undefined ? { html: paste.html } : {}), ...(paste.text !== undefined ? { text: paste.text } : {}) }, limits)
-        return summarize(await importFiles(store, [file], { extract, limits, signal }))
+        const pasteLimits = limitsFor()
+        const extract = () => extractPaste({ ...(paste.html !== undefined ? { html: paste.html } : {}), ...(paste.text !== undefined ? { text: paste.text } : {}) }, pasteLimits)
+        return summarize(await importFiles(store, [file], { extract, limits: pasteLimits, signal }))
       })
   }
 }

@@ -12,6 +12,8 @@ import { importServices } from './imports'
 import { reextractServices } from './reextract'
 import { annotationServices } from './annotations'
 import { Tasks } from './tasks'
+import { isolatedExtractor, type WorkerEntry } from '../import/isolated-extract'
+import { extractFile } from '../import/formats'
 import { linkServices, type OpenExternal } from './links'
 import { noteServices } from './notes'
 import { preferenceServices } from './preferences'
@@ -44,8 +46,19 @@ export interface SideEffects extends ExportEffects {
   readyToClose?: (close: boolean) => void
 }
 
-export async function openLibraryServices(libraryDir: string, options: OpenOptions, effects: SideEffects = {}): Promise<LibraryServices> {
-  const store = await LibraryStore.open(libraryDir, options)
+export interface ServiceOptions extends OpenOptions {
+  /**
+   * The worker script imported files are read in, stopped when one takes longer than the time limit.
+   * Without it files are read on the core's own thread (the extractors' own checks of the clock apply).
+   */
+  extractWorker?: WorkerEntry
+}
+
+export async function openLibraryServices(libraryDir: string, options: ServiceOptions, effects: SideEffects = {}): Promise<LibraryServices> {
+  const { extractWorker, ...openOptions } = options
+  const store = await LibraryStore.open(libraryDir, openOptions)
+  const isolated = extractWorker ? isolatedExtractor(extractWorker) : null
+  const extract = isolated?.extract ?? extractFile
   // Originals are checked against their hashes once everything has loaded, a few at a time.
   const background = new AbortController()
   const checked = store
@@ -70,8 +83,8 @@ export async function openLibraryServices(libraryDir: string, options: OpenOptio
     ...preferenceServices(store),
     ...linkServices(effects.openExternal),
     ...exportServices(store, texts, effects, tasks),
-    ...importServices(store, effects, tasks),
-    ...reextractServices(store, texts),
+    ...importServices(store, effects, tasks, extract),
+    ...reextractServices(store, texts, extract),
     ...annotationServices(store, effects),
     'articles:texts-checked': async () => {
       await checked
@@ -90,6 +103,7 @@ export async function openLibraryServices(libraryDir: string, options: OpenOptio
     checked,
     close: async () => {
       background.abort()
+      await isolated?.close()
       await store.close()
     }
   }

@@ -59,8 +59,8 @@ export async function reextractArticle(store: LibraryStore, texts: ArticleTexts,
   return { changed: true, ...counts }
 }
 
-export function reextractServices(store: LibraryStore, texts: ArticleTexts) {
+export function reextractServices(store: LibraryStore, texts: ArticleTexts, extract: Extractor = extractFile) {
   return {
-    'articles:reextract': ({ id }: ParsedRequestOf<'articles:reextract'>): Promise<ReextractResult> => reextractArticle(store, texts, id)
+    'articles:reextract': ({ id }: ParsedRequestOf<'articles:reextract'>): Promise<ReextractResult> => reextractArticle(store, texts, id, extract)
   }
 }

@@ -4,6 +4,7 @@ import type { ApiError, RequestOf, ResponseOf } from '../../shared/ipc/contract'
 import type { Channel } from '../../shared/ipc/channels'
 import { dispatch } from '../ipc/dispatch'
 import { ARCHIVE_DIR, fixedNow, folderFingerprint } from '../library/test-support'
+import type { WorkerEntry } from '../import/isolated-extract'
 import { openLibraryServices, type LibraryServices, type SideEffects } from '.'
 
 export interface TestClient {
@@ -20,10 +21,12 @@ export interface TestClientOptions {
   /** The clock; fixed unless a test needs time to pass. */
   now?: () => string
   effects?: SideEffects
+  /** Read imported files in this worker, as the app does. */
+  extractWorker?: WorkerEntry
 }
 
-export async function openTestClient(dir: string, { now = fixedNow, effects = {} }: TestClientOptions = {}): Promise<TestClient> {
-  const services = await openLibraryServices(dir, { archiveDir: ARCHIVE_DIR, now }, effects)
+export async function openTestClient(dir: string, { now = fixedNow, effects = {}, extractWorker }: TestClientOptions = {}): Promise<TestClient> {
+  const services = await openLibraryServices(dir, { archiveDir: ARCHIVE_DIR, now, ...(extractWorker ? { extractWorker } : {}) }, effects)
   const source = async () => services.handlers
   return {
     services,

@@ -33,3 +33,6 @@ export const onAppCommand: LinerNotesApi['onAppCommand'] = (listener) => window.
 export const onOpenPassage: LinerNotesApi['onOpenPassage'] = (listener) => window.linerNotes.onOpenPassage(listener)
 export const onProgress: LinerNotesApi['onProgress'] = (listener) => window.linerNotes.onProgress(listener)
 export const onLibraryChanged: LinerNotesApi['onLibraryChanged'] = (listener) => window.linerNotes.onLibraryChanged(listener)
+
+/** Where a dropped file lies on disk; '' when it has none (then it is sent by content). */
+export const pathForFile = (file: File): string => window.linerNotes.pathForFile(file)

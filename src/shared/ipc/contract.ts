@@ -56,4 +56,10 @@ export type LinerNotesApi = {
   [C in Channel]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
 } & {
   [M in ApiEvent]: (listener: (payload: EventPayloadOf<(typeof EVENT_OF_API)[M]>) => void) => () => void
+} & {
+  /**
+   * Where a dropped file lies on disk, so it can be imported by path (read by the core, a file at a
+   * time) instead of by content; '' for a file that has no path (one dragged out of another program).
+   */
+  pathForFile: (file: File) => string
 }

@@ -25,11 +25,24 @@ export interface ImportSummary {
 /** Files the page hands over by content: base64, since the page cannot name paths on disk. */
 const DroppedFile = z.object({ name: z.string().min(1).max(500), data: z.string().max(300 * 1024 * 1024).base64() }).strict()
 
+/** Import limits in the units people give them: the largest file in MB, the longest read in seconds. */
+export const ImportLimitsOverride = z
+  .object({ maxMegabytes: z.number().int().min(1).max(4096).optional(), maxSeconds: z.number().int().min(1).max(3600).optional() })
+  .strict()
+
 export const importsContract = {
   /** File › Import…: the user picks files in a dialog; each is imported. */
   'imports:choose': channel<ImportSummary>()(Empty),
   /** Files dropped on the window, by path (the app knows where a dropped file is). */
-  'imports:paths': channel<ImportSummary>()(z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }).strict()),
+  'imports:paths': channel<ImportSummary>()(
+    z
+      .object({
+        paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000),
+        /** This import's own limits (the command line's --max-size and --max-seconds), over the library's. */
+        limits: ImportLimitsOverride.optional()
+      })
+      .strict()
+  ),
   /** Files dropped on the window, by content. */
   'imports:files': channel<ImportSummary>()(z.object({ files: z.array(DroppedFile).min(1).max(1_000) }).strict()),
   /** File › New article from clipboard: the clipboard's HTML, or its plain text. */

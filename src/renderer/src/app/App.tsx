@@ -255,7 +255,11 @@ export function App() {
         onConfirm={() => answerClose(true)}
         onCancel={() => answerClose(false)}
       />
-      <ImportDialogs importer={importer} />
+      <ImportDialogs
+        importer={importer}
+        limits={{ importMaxMegabytes: preferences.importMaxMegabytes, importMaxSeconds: preferences.importMaxSeconds }}
+        onLimits={updatePreferences}
+      />
       {annotations ? (
         <AnnotationsDialog
           outcome={annotations}

@@ -3,6 +3,7 @@
 // title, author, outlet, date, URL and kind are checked and corrected.
 import { useEffect, useId, useRef, useState } from 'react'
 import type { ImportOutcome, ImportSummary, Progress } from '../../../shared/ipc/contract'
+import type { Preferences } from '../../../shared/model'
 import { formatCount } from '../app/format'
 import { hrefFor } from '../app/route'
 import { headline, inDisplayOrder, STATUS_LABELS } from './summary'
@@ -10,13 +11,25 @@ import './import.css'
 
 export type ImportDialogState = { kind: 'working'; progress: Progress | null } | { kind: 'done'; summary: ImportSummary } | { kind: 'failed'; message: string }
 
-interface Props {
+/** The library's import limits (absent: the defaults), and how to change them. */
+export interface LimitsProps {
+  limits: ImportLimitPreferences
+  onLimits: (patch: ImportLimitPreferences) => void
+}
+
+export type ImportLimitPreferences = Pick<Preferences, 'importMaxMegabytes' | 'importMaxSeconds'>
+
+/** The core's defaults (DEFAULT_LIMITS in src/core/import/types.ts), shown when the library sets none. */
+export const DEFAULT_MAX_MEGABYTES = 200
+export const DEFAULT_MAX_SECONDS = 60
+
+interface Props extends LimitsProps {
   state: ImportDialogState
   onCancel: () => void
   onClose: () => void
 }
 
-export function ImportDialog({ state, onCancel, onClose }: Props) {
+export function ImportDialog({ state, onCancel, onClose, limits, onLimits }: Props) {
   const dialog = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   useEffect(() => {
@@ -41,6 +54,7 @@ export function ImportDialog({ state, onCancel, onClose }: Props) {
       <h2 id={titleId}>Import</h2>
       {state.kind === 'working' ? <ImportProgress progress={state.progress} onCancel={onCancel} /> : null}
       {state.kind === 'done' ? <ImportReport summary={state.summary} onOpen={onClose} /> : null}
+      {state.kind === 'done' ? <LimitsForm limits={limits} onLimits={onLimits} /> : null}
       {state.kind === 'failed' ? (
         <p role="alert" className="import-failed">
           {state.message}
@@ -106,5 +120,46 @@ function OutcomeRow({ outcome, onOpen }: { outcome: ImportOutcome; onOpen: () =>
       ) : null}
       {outcome.message !== '' ? <p className="import-message">{outcome.message}</p> : null}
     </li>
+  )
+}
+
+/**
+ * The limits every later import keeps to, kept with the library: a file larger than the size is refused
+ * unread, one that takes longer than the time to read is stopped. Open by itself when a file was refused.
+ */
+function LimitsForm({ limits, onLimits }: LimitsProps) {
+  const [megabytes, setMegabytes] = useState(String(limits.importMaxMegabytes ?? DEFAULT_MAX_MEGABYTES))
+  const [seconds, setSeconds] = useState(String(limits.importMaxSeconds ?? DEFAULT_MAX_SECONDS))
+  const [saved, setSaved] = useState(false)
+  const whole = (value: string, most: number): number | null => (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= most ? Number(value) : null)
+  const size = whole(megabytes, 4096)
+  const time = whole(seconds, 3600)
+  return (
+    <details className="import-limits">
+      <summary>Import limits</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (size === null || time === null) return
+          onLimits({ importMaxMegabytes: size, importMaxSeconds: time })
+          setSaved(true)
+        }}
+      >
+        <label>
+          Largest file (MB)
+          <input type="number" min={1} max={4096} step={1} value={megabytes} aria-invalid={size === null} onChange={(e) => (setMegabytes(e.target.value), setSaved(false))} />
+        </label>
+        <label>
+          Longest read (seconds)
+          <input type="number" min={1} max={3600} step={1} value={seconds} aria-invalid={time === null} onChange={(e) => (setSeconds(e.target.value), setSaved(false))} />
+        </label>
+        <button type="submit" disabled={size === null || time === null}>
+          Save limits
+        </button>
+        <span role="status" className="muted">
+          {saved ? 'Saved: the next import keeps to these limits.' : size === null || time === null ? 'A whole number of MB from 1 to 4096, and of seconds from 1 to 3600.' : ''}
+        </span>
+      </form>
+    </details>
   )
 }

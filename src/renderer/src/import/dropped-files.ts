@@ -1,8 +1,10 @@
-// Dropped files, read in the page and sent to the core by content, a batch at a time, so a drop of
-// hundreds of files never sits in memory whole. Files the page cannot send (too large, unreadable, a
-// folder) are refused here with a sentence, like the core's refusals.
+// Dropped files. In the app each has a place on disk, and the core reads them by path, one at a time, as
+// File › Import… does (a folder too). A file with no path (dragged out of another program, or in a
+// browser) is read in the page and sent by content, a batch at a time, so a drop of hundreds of files
+// never sits in memory whole. Files the page cannot send (too large, unreadable, a folder) are refused
+// here with a sentence, like the core's refusals.
 import type { ImportOutcome, ImportSummary } from '../../../shared/ipc/contract'
-import { call } from '../api'
+import { call, pathForFile } from '../api'
 import { toBase64 } from './base64'
 import { batchesOf } from './batches'
 import { mergeSummaries, NOTHING_IMPORTED, refusedHere, summarize } from './summary'
@@ -24,13 +26,31 @@ interface Options {
   onBatch: (span: DropProgress) => void
   /** True once the user cancelled: batches not yet sent are not sent. */
   cancelled: () => boolean
+  /** Where a file lies on disk, '' if nowhere: the app's webUtils by default. */
+  pathOf?: (file: File) => string
 }
 
 /** A file the import did not reach because the user cancelled first. */
 const notReached = (name: string): ImportOutcome => refusedHere(name, `${name} was not imported: the import was cancelled.`)
 
-export async function importDroppedFiles(files: readonly File[], { onBatch, cancelled }: Options): Promise<ImportSummary> {
+/** The most paths one request may carry (the contract's limit). */
+const PATHS_PER_REQUEST = 10_000
+
+export async function importDroppedFiles(all: readonly File[], { onBatch, cancelled, pathOf = pathForFile }: Options): Promise<ImportSummary> {
+  const located = all.map((file) => ({ file, path: pathOf(file) }))
+  const paths = located.filter(({ path }) => path !== '').map(({ path }) => path)
+  const files = located.filter(({ path }) => path === '').map(({ file }) => file)
   let summary = NOTHING_IMPORTED
+  // By path: the core walks a dropped folder, checks each file's size against the library's limit and
+  // reads it in its turn; its own progress (files done of files found) is shown as it comes.
+  for (let offset = 0; offset < paths.length; offset += PATHS_PER_REQUEST) {
+    const batch = paths.slice(offset, offset + PATHS_PER_REQUEST)
+    if (cancelled()) {
+      summary = mergeSummaries(summary, summarize(batch.map((path) => notReached(nameOf(path)))))
+      continue
+    }
+    summary = mergeSummaries(summary, await call('imports:paths', { paths: batch }))
+  }
   const refusals = summarize(
     files
       .filter((file) => file.size > LARGEST_FILE_BYTES)
@@ -62,3 +82,6 @@ export async function importDroppedFiles(files: readonly File[], { onBatch, canc
   }
   return mergeSummaries(refusals, summary)
 }
+
+/** The file's name from its path, on any system. */
+const nameOf = (path: string): string => path.split(/[\\/]/).at(-1) ?? path
