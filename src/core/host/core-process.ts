@@ -65,7 +65,7 @@ onMessage((message) => {
   switch (message.type) {
     case 'open': {
       const { libraryDir, archiveDir, appVersion, holder } = message.options
-      opening = openLibraryServices(libraryDir, { archiveDir, holder, extractWorker }, { ...effects, appVersion })
+      opening = openLibraryServices(libraryDir, { archiveDir, holder, extractWorker, searchAtOpen: true }, { ...effects, appVersion })
       opening.then(
         () => send({ type: 'opened' }),
         (error: Error) => send({ type: 'open-failed', message: error.message })

@@ -17,6 +17,8 @@ export const ARTICLES_FOLDER = 'articles'
 export const HIGHLIGHTS_FOLDER = 'highlights'
 export const NOTES_FOLDER = 'notes'
 export const JOURNAL_FOLDER = 'journal'
+/** The search index: derived from the records and texts, rebuilt when missing, never backed up. */
+export const INDEX_FOLDER = 'index'
 export const LOCK_FILE = 'library.lock'
 
 /** Record ids become file names: only ids made of these characters are stored (the app's own always are). */

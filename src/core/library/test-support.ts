@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { sha256Hex } from './hash'
-import { LOCK_FILE } from './layout'
+import { INDEX_FOLDER, LOCK_FILE } from './layout'
 
 export const ARCHIVE_DIR = resolve(import.meta.dirname, '../../../archive')
 
@@ -29,7 +29,10 @@ export async function folderFingerprint(dir: string): Promise<string> {
   const walk = async (folder: string, prefix: string): Promise<void> => {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
       const path = prefix + entry.name
-      if (entry.isDirectory()) await walk(join(folder, entry.name), `${path}/`)
+      if (entry.isDirectory()) {
+        // The search index is derived and kept up to date in the background: not the library's data.
+        if (path !== INDEX_FOLDER) await walk(join(folder, entry.name), `${path}/`)
+      }
       else if (path !== LOCK_FILE) lines.push(`${path} ${sha256Hex(await readFile(join(folder, entry.name)))}`)
     }
   }

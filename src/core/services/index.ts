@@ -19,12 +19,14 @@ import { noteServices } from './notes'
 import { preferenceServices } from './preferences'
 import { quotableHighlightServices } from './quotable-highlights'
 import { themeServices } from './themes'
+import { searchServices, type SearchServices } from './search'
 
 export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> }
 
 export interface LibraryServices {
   store: LibraryStore
   handlers: Handlers
+  search: SearchServices
   /** Settles when the background checks after opening (every record's schema, every text's hash) are done. */
   checked: Promise<void>
   /** Waits for pending writes, stops background work and lets go of the library folder. */
@@ -52,10 +54,12 @@ export interface ServiceOptions extends OpenOptions {
    * Without it files are read on the core's own thread (the extractors' own checks of the clock apply).
    */
   extractWorker?: WorkerEntry
+  /** Open the search index with the library (the app), rather than at the first search. */
+  searchAtOpen?: boolean
 }
 
 export async function openLibraryServices(libraryDir: string, options: ServiceOptions, effects: SideEffects = {}): Promise<LibraryServices> {
-  const { extractWorker, ...openOptions } = options
+  const { extractWorker, searchAtOpen, ...openOptions } = options
   const store = await LibraryStore.open(libraryDir, openOptions)
   const isolated = extractWorker ? isolatedExtractor(extractWorker) : null
   const extract = isolated?.extract ?? extractFile
@@ -74,6 +78,8 @@ export async function openLibraryServices(libraryDir: string, options: ServiceOp
   const texts = new ArticleTexts(store)
   // One long task at a time (an export, a backup, an import), each cancellable with tasks:cancel.
   const tasks = new Tasks()
+  const search = searchServices(store, effects)
+  if (searchAtOpen) void search.index()
   const handlers: Handlers = {
     ...articleServices(store, texts, new AnchorCache()),
     ...highlightServices(store, texts),
@@ -86,6 +92,7 @@ export async function openLibraryServices(libraryDir: string, options: ServiceOp
     ...importServices(store, effects, tasks, extract),
     ...reextractServices(store, texts, extract),
     ...annotationServices(store, effects),
+    ...search.handlers,
     'articles:texts-checked': async () => {
       await checked
       return null
@@ -100,10 +107,12 @@ export async function openLibraryServices(libraryDir: string, options: ServiceOp
   return {
     store,
     handlers,
+    search,
     checked,
     close: async () => {
       background.abort()
       await isolated?.close()
+      await search.close()
       await store.close()
     }
   }

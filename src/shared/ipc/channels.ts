@@ -49,7 +49,10 @@ export const CHANNELS = [
   'themes:merge',
   'themes:delete',
   'preferences:get',
-  'preferences:update'
+  'preferences:update',
+  'search:query',
+  'search:status',
+  'search:speakers'
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 

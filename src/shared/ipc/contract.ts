@@ -15,11 +15,13 @@ import { notesContract } from './notes'
 import { preferencesContract } from './preferences'
 import type { Result } from './result'
 import { themesContract } from './themes'
+import { searchContract } from './search'
 
 export type { ArticleSummary, TextStatus, ArticleDetail, Anchor, AnchoredHighlight, CorrectionResult, ReextractResult, TrashCounts, TrashedArticle } from './articles'
 export type { QuotableHighlight, ThemePassage } from './highlights'
 export type { ThemeSummary } from './themes'
 export type { NoteSummary } from './notes'
+export { SEARCH_KINDS, type SearchFilters, type SearchGroup, type SearchHit, type SearchKind, type SearchResult, type SearchSnippet, type SearchStatus } from './search'
 export type { AnnotationImportSummary, ImportOutcome, ImportStatus, ImportSummary, UnplacedAnnotation } from './imports'
 export { EXPORT_FORMATS, type ExportFormat, type ExportScope, type ExportSummary, type RestoreSummary } from './exports'
 export { AppCommandSchema, LibraryChanged, PassageTarget, Progress, events } from './app'
@@ -35,7 +37,8 @@ export const contract = {
   ...annotationsContract,
   ...appContract,
   ...exportsContract,
-  ...preferencesContract
+  ...preferencesContract,
+  ...searchContract
 } satisfies Record<Channel, ChannelSpec>
 
 export type Contract = typeof contract

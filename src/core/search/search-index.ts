@@ -1,0 +1,479 @@
+// Search over one open library: the index file kept in step with the store, and queries answered from it
+// with each hit's snippet and marked words read from the library itself.
+//
+// On open, the stamps in the index are compared with the records: what is missing, stale or gone is
+// (re)indexed in the background, a slice at a time between requests, with progress; a query meanwhile
+// answers from what is indexed so far and says so. After that every change set the store commits is
+// applied within the same turn it arrives in (an import, an edit, a delete).
+import { join } from 'node:path'
+import type { SearchFilters, SearchGroup, SearchHit, SearchKind, SearchResult, SearchSnippet, SearchStatus } from '../../shared/ipc/search'
+import type { Article, Highlight, Note, Theme } from '../../shared/model'
+import { noteText } from '../../shared/note-doc'
+import { articleSpeakers, speakerMap } from '../../shared/speakers'
+import { INDEX_FOLDER } from '../library/layout'
+import type { ChangeSet, LibraryStore } from '../library/store'
+import { shownText } from '../services/article-texts'
+import { foldForIndex } from './fold'
+import { IndexFile, type FoundRow, type IndexRow, type RowKind } from './index-file'
+import { ftsQuery, matchRanges, parseQuery, type QueryPart } from './query'
+
+/** The index file, in the library's index folder: derived data, left out of backups and safe to delete. */
+export const INDEX_FILE = 'search.sqlite'
+export { INDEX_FOLDER }
+
+/** How long one background slice may run before requests get their turn. */
+const SLICE_MS = 12
+
+const ROW_KINDS: Record<SearchKind, RowKind[]> = {
+  article: ['passage', 'details', 'memo'],
+  highlight: ['highlight'],
+  note: ['note'],
+  theme: ['theme']
+}
+
+interface SourceChange {
+  key: string
+  stamp: string | null
+  rows: IndexRow[]
+}
+
+export interface SearchIndexOptions {
+  /** Told how far a (re)build has got; called with done === total when it is finished. */
+  progress?: (status: SearchStatus) => void
+  /** Where the index file is; by default in the library's index folder. */
+  path?: string
+}
+
+export class SearchIndex {
+  private index: IndexFile
+  private readonly pending = new Set<string>()
+  private building: Promise<void> = Promise.resolve()
+  /** Building until the first comparison with the library is done. */
+  private status: SearchStatus = { state: 'building', done: 0, total: 0 }
+  private closed = false
+  private readonly unsubscribe: () => void
+  /** Whether the index started empty (missing, damaged or of another format) when it was opened. */
+  readonly rebuilt: boolean
+
+  private constructor(
+    private readonly store: LibraryStore,
+    index: IndexFile,
+    fresh: boolean,
+    private readonly options: SearchIndexOptions
+  ) {
+    this.index = index
+    this.rebuilt = fresh
+    this.unsubscribe = store.subscribe((changes) => this.follow(changes))
+  }
+
+  /** Opens (or starts) the index of the store's library and brings it up to date in the background. */
+  static open(store: LibraryStore, options: SearchIndexOptions = {}): SearchIndex {
+    const { index, fresh } = IndexFile.open(options.path ?? join(store.dir, INDEX_FOLDER, INDEX_FILE))
+    const search = new SearchIndex(store, index, fresh, options)
+    search.building = search.catchUp()
+    return search
+  }
+
+  /** Settles when everything committed so far is in the index. */
+  async whenCurrent(): Promise<void> {
+    let seen: Promise<void> | null = null
+    while (seen !== this.building) {
+      seen = this.building
+      await seen
+    }
+  }
+
+  get state(): SearchStatus {
+    return { ...this.status }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    this.unsubscribe()
+    await this.building.catch(() => undefined)
+    this.index.close()
+  }
+
+  // --- Keeping up with the library -------------------------------------------------------------------
+
+  /** Compares every source's stamp with the index's and indexes the difference, a slice at a time. */
+  private async catchUp(): Promise<void> {
+    await this.store.whenLoaded()
+    if (this.closed) return
+    const wanted = this.currentStamps()
+    const have = this.index.stamps()
+    const work: string[] = []
+    for (const [key, stamp] of wanted) if (have.get(key) !== stamp) work.push(key)
+    for (const key of have.keys()) if (!wanted.has(key)) work.push(key)
+    await this.run(work, wanted)
+    if (!this.closed) this.setStatus({ state: 'ready', done: work.length, total: work.length })
+  }
+
+  private follow({ changes }: ChangeSet): void {
+    for (const { kind, id } of changes) {
+      if (kind === 'preferences') continue
+      this.pending.add(`${kind}:${id}`)
+      // An article's details and text decide its highlights' speakers: look at them again too.
+      if (kind === 'article') for (const h of this.store.highlightsOfArticle(id)) this.pending.add(`highlight:${h.id}`)
+    }
+    const keys = [...this.pending]
+    this.pending.clear()
+    this.building = this.building.then(() => this.run(keys, null))
+  }
+
+  /** Indexes the given sources (their stamps from `wanted`, or worked out now), reporting progress. */
+  private async run(keys: readonly string[], wanted: Map<string, string> | null): Promise<void> {
+    if (keys.length === 0) return
+    const report = wanted !== null || keys.length > 50
+    if (report) this.setStatus({ state: 'building', done: 0, total: keys.length })
+    let at = 0
+    while (at < keys.length && !this.closed) {
+      const started = performance.now()
+      const batch: SourceChange[] = []
+      while (at < keys.length && performance.now() - started < SLICE_MS) {
+        const key = keys[at++]!
+        const stamp = wanted ? (wanted.get(key) ?? null) : this.stampOf(key)
+        batch.push({ key, stamp, rows: stamp === null ? [] : await this.rowsOf(key) })
+      }
+      this.index.apply(batch)
+      if (report) {
+        this.setStatus({ state: at < keys.length ? 'building' : 'ready', done: at, total: keys.length })
+        // Requests waiting on the core get their turn between slices.
+        if (at < keys.length) await new Promise((resolve) => setImmediate(resolve))
+      }
+    }
+  }
+
+  private setStatus(status: SearchStatus): void {
+    this.status = status
+    this.options.progress?.(status)
+  }
+
+  /** The stamp of every source the library has now (trashed articles and their highlights are not searched). */
+  private currentStamps(): Map<string, string> {
+    const stamps = new Map<string, string>()
+    for (const article of this.store.articles()) {
+      stamps.set(`article:${article.id}`, articleStamp(article))
+      for (const h of this.store.highlightsOfArticle(article.id)) stamps.set(`highlight:${h.id}`, highlightStamp(h, article))
+    }
+    for (const note of this.store.notes()) stamps.set(`note:${note.id}`, recordStamp(note))
+    for (const theme of this.store.themes()) stamps.set(`theme:${theme.id}`, recordStamp(theme))
+    return stamps
+  }
+
+  private stampOf(key: string): string | null {
+    const [kind, id] = splitKey(key)
+    if (kind === 'article') {
+      const article = this.store.article(id)
+      return article && !article.trashedAt ? articleStamp(article) : null
+    }
+    if (kind === 'highlight') {
+      const h = this.store.highlight(id)
+      const article = h ? this.store.article(h.articleId) : null
+      return h && article && !article.trashedAt ? highlightStamp(h, article) : null
+    }
+    if (kind === 'note') {
+      const note = this.store.note(id)
+      return note ? recordStamp(note) : null
+    }
+    if (kind === 'theme') {
+      const theme = this.store.theme(id)
+      return theme ? recordStamp(theme) : null
+    }
+    return null
+  }
+
+  private async rowsOf(key: string): Promise<IndexRow[]> {
+    const [kind, id] = splitKey(key)
+    if (kind === 'article') {
+      const article = this.store.article(id)
+      return article ? this.articleRows(article) : []
+    }
+    if (kind === 'highlight') {
+      const h = this.store.highlight(id)
+      const article = h ? this.store.article(h.articleId) : null
+      return h && article ? [await this.highlightRow(h, article)] : []
+    }
+    if (kind === 'note') {
+      const note = this.store.note(id)
+      return note ? [noteRow(note)] : []
+    }
+    if (kind === 'theme') {
+      const theme = this.store.theme(id)
+      return theme ? [themeRow(theme)] : []
+    }
+    return []
+  }
+
+  private async textOf(article: Article): Promise<string | null> {
+    return shownText(article, await this.store.readOriginal(article)).text
+  }
+
+  private async articleRows(article: Article): Promise<IndexRow[]> {
+    const base = { owner: article.id, article: article.id, start: null, end: null, speaker: null }
+    const { title, author, outlet, url } = article.meta
+    const rows: IndexRow[] = [{ ...base, kind: 'details', body: foldForIndex([title, author, outlet, url].join(' ')) }]
+    if (article.memo) rows.push({ ...base, kind: 'memo', body: foldForIndex(noteText(article.memo)) })
+    const text = await this.textOf(article)
+    if (text === null) return rows
+    const speakerOf = articleSpeakers(text, article.meta.kind, article.meta.author)
+    let start = 0
+    for (const line of text.split('\n')) {
+      const end = start + line.length
+      const body = foldForIndex(line)
+      if (body !== '') rows.push({ kind: 'passage', owner: article.id, article: article.id, start, end, speaker: foldedName(speakerOf(start)), body })
+      start = end + 1
+    }
+    return rows
+  }
+
+  private async highlightRow(h: Highlight, article: Article): Promise<IndexRow> {
+    let speaker: string | null = null
+    if (article.meta.kind === 'interview') {
+      const text = await this.textOf(article)
+      if (text !== null) speaker = foldedName(articleSpeakers(text, article.meta.kind, article.meta.author)(h.position.start))
+    }
+    const note = h.note ? noteText(h.note) : ''
+    return { kind: 'highlight', owner: h.id, article: article.id, start: h.position.start, end: h.position.end, speaker, body: foldForIndex(`${h.quote.exact} ${note}`) }
+  }
+
+  // --- Answering queries -----------------------------------------------------------------------------
+
+  /** Every speaker the library's interviews label, as the texts write them, sorted. */
+  async speakerNames(): Promise<string[]> {
+    await this.store.whenLoaded()
+    const names = new Map<string, string>()
+    for (const article of this.store.articles()) {
+      if (article.meta.kind !== 'interview') continue
+      const text = await this.textOf(article)
+      if (text === null) continue
+      for (const name of speakerMap(text, article.meta.kind).names) if (!names.has(foldForIndex(name))) names.set(foldForIndex(name), name)
+    }
+    return [...names.values()].sort((a, b) => a.localeCompare(b, 'en'))
+  }
+
+  async search(query: string, options: { kinds?: readonly SearchKind[]; filters?: SearchFilters; limit?: number } = {}): Promise<SearchResult> {
+    const started = performance.now()
+    const parts = parseQuery(query)
+    const kinds = options.kinds ?? (['article', 'highlight', 'note', 'theme'] as const)
+    const limit = options.limit ?? 20
+    const filters = options.filters ?? {}
+    const groups: SearchGroup[] = []
+    if (parts.length > 0) {
+      const speakers = filters.speaker !== undefined ? this.speakersNamed(filters.speaker) : null
+      for (const kind of kinds) {
+        // A speaker is said of article text and highlights only; other kinds have none to match.
+        if (speakers !== null && (kind === 'note' || kind === 'theme')) continue
+        // Article details, kind, outlet, dates and themes narrow articles and highlights, not notes or themes.
+        if (hasArticleFilter(filters) && (kind === 'note' || kind === 'theme')) continue
+        groups.push(await this.searchKind(kind, parts, filters, speakers, limit))
+      }
+    }
+    return { query, groups: groups.filter((g) => g.hits.length > 0), status: this.state, took: Math.round((performance.now() - started) * 10) / 10 }
+  }
+
+  /** The indexed speakers a filter names: the exact name folded, else every speaker whose name holds its words. */
+  private speakersNamed(name: string): string[] {
+    const wanted = foldForIndex(name)
+    const all = this.index.speakers()
+    if (all.includes(wanted)) return [wanted]
+    const words = wanted.split(' ')
+    return all.filter((speaker) => {
+      const theirs = speaker.split(' ')
+      return words.every((word) => theirs.includes(word))
+    })
+  }
+
+  private async searchKind(kind: SearchKind, parts: readonly QueryPart[], filters: SearchFilters, speakers: string[] | null, limit: number): Promise<SearchGroup> {
+    if (speakers !== null && speakers.length === 0) return { kind, hits: [], more: false }
+    const match = ftsQuery(parts)
+    const themed = filters.themeId !== undefined ? this.themedSet(kind, filters.themeId) : null
+    const hits: SearchHit[] = []
+    const byArticle = new Map<string, SearchHit>()
+    const page = Math.max(50, limit * 4)
+    let offset = 0
+    let more = false
+    // Rows come best first; filters the index does not hold are applied here, page by page.
+    for (;;) {
+      const rows = this.index.search(match, ROW_KINDS[kind], speakers, page, offset)
+      offset += rows.length
+      for (const row of rows) {
+        if (!this.passes(row, filters, themed)) continue
+        if (kind === 'article') {
+          const seen = byArticle.get(row.owner)
+          if (seen) {
+            seen.matches += 1
+            continue
+          }
+          if (byArticle.size >= limit) {
+            more = true
+            continue
+          }
+        } else if (hits.length >= limit) {
+          more = true
+          break
+        }
+        const hit = await this.hitOf(kind, row, parts)
+        if (hit === null) continue
+        hits.push(hit)
+        if (kind === 'article') byArticle.set(row.owner, hit)
+      }
+      if (rows.length < page || more || offset >= page * 8) {
+        if (rows.length === page && !more) more = true
+        break
+      }
+    }
+    return { kind, hits, more }
+  }
+
+  /** The articles (for article hits) or highlights that carry the theme or one of its sub-themes. */
+  private themedSet(kind: SearchKind, themeId: string): Set<string> {
+    const ids = new Set<string>([themeId])
+    let grew = true
+    while (grew) {
+      grew = false
+      for (const theme of this.store.themes()) if (theme.parentId !== null && ids.has(theme.parentId) && !ids.has(theme.id)) (ids.add(theme.id), (grew = true))
+    }
+    const highlights = this.store.highlightsWithThemes(ids)
+    return new Set(kind === 'article' ? highlights.map((h) => h.articleId) : highlights.map((h) => h.id))
+  }
+
+  private passes(row: FoundRow, filters: SearchFilters, themed: Set<string> | null): boolean {
+    if (themed !== null && !themed.has(row.kind === 'highlight' ? row.owner : (row.article ?? ''))) return false
+    if (row.article === null) return true
+    const article = this.store.article(row.article)
+    if (!article) return false
+    const { kind, outlet, date } = article.meta
+    if (filters.articleId !== undefined && article.id !== filters.articleId) return false
+    if (filters.articleKind !== undefined && kind !== filters.articleKind) return false
+    if (filters.outlet !== undefined && foldForIndex(outlet) !== foldForIndex(filters.outlet)) return false
+    if (filters.from !== undefined && (date === '' || date < filters.from)) return false
+    if (filters.to !== undefined && (date === '' || date > filters.to)) return false
+    return true
+  }
+
+  private async hitOf(kind: SearchKind, row: FoundRow, parts: readonly QueryPart[]): Promise<SearchHit | null> {
+    const base = { kind, id: row.owner, articleId: row.article, speaker: null as string | null, matches: 1, start: null as number | null, end: null as number | null }
+    if (row.kind === 'passage' || row.kind === 'details' || row.kind === 'memo') {
+      const article = this.store.article(row.owner)
+      if (!article) return null
+      const title = article.meta.title.trim() || article.facts?.opening || article.id
+      if (row.kind === 'details') {
+        const { title: t, author, outlet } = article.meta
+        return { ...base, title, field: 'details', snippet: snippetOf([t, author, outlet].filter((s) => s !== '').join(' · '), parts) }
+      }
+      if (row.kind === 'memo') return { ...base, title, field: 'memo', snippet: snippetOf(article.memo ? noteText(article.memo) : '', parts) }
+      const text = await this.textOf(article)
+      if (text === null || row.start === null || row.end === null) return null
+      const paragraph = text.slice(row.start, row.end)
+      const ranges = matchRanges(paragraph, parts)
+      const first = ranges[0]
+      return {
+        ...base,
+        title,
+        field: 'text',
+        snippet: snippetAround(paragraph, ranges),
+        start: first ? row.start + first[0] : row.start,
+        end: first ? row.start + first[1] : row.end,
+        speaker: await this.speakerAt(article, row.start)
+      }
+    }
+    if (row.kind === 'highlight') {
+      const h = this.store.highlight(row.owner)
+      const article = h ? this.store.article(h.articleId) : null
+      if (!h || !article) return null
+      const note = h.note ? noteText(h.note) : ''
+      const inQuote = matchRanges(h.quote.exact, parts).length > 0
+      return {
+        ...base,
+        title: article.meta.title.trim() || article.facts?.opening || article.id,
+        field: 'highlight',
+        snippet: snippetOf(inQuote || note === '' ? h.quote.exact : note, parts),
+        start: h.position.start,
+        end: h.position.end,
+        speaker: await this.speakerAt(article, h.position.start)
+      }
+    }
+    if (row.kind === 'note') {
+      const note = this.store.note(row.owner)
+      if (!note) return null
+      const text = noteText(note.doc)
+      const inTitle = matchRanges(note.title, parts).length > 0
+      return { ...base, title: note.title.trim() || note.facts?.opening || 'Untitled note', field: 'note', snippet: snippetOf(inTitle && text === '' ? note.title : text || note.title, parts) }
+    }
+    const theme = this.store.theme(row.owner)
+    if (!theme) return null
+    return { ...base, title: theme.name, field: 'theme', snippet: snippetOf(theme.description ? `${theme.name} — ${theme.description}` : theme.name, parts) }
+  }
+
+  private async speakerAt(article: Article, offset: number): Promise<string | null> {
+    if (article.meta.kind !== 'interview') return null
+    const text = await this.textOf(article)
+    return text === null ? null : articleSpeakers(text, article.meta.kind, article.meta.author)(offset)
+  }
+}
+
+const SNIPPET_BEFORE = 60
+const SNIPPET_LENGTH = 220
+
+/** A stretch of the text around its first match, cut at spaces, with every match in it marked. */
+export function snippetAround(text: string, ranges: readonly [number, number][]): SearchSnippet {
+  const first = ranges[0]?.[0] ?? 0
+  let from = Math.max(0, first - SNIPPET_BEFORE)
+  if (from > 0) {
+    const space = text.indexOf(' ', from)
+    from = space !== -1 && space < first ? space + 1 : from
+  }
+  let to = Math.min(text.length, from + SNIPPET_LENGTH)
+  if (to < text.length) {
+    const space = text.lastIndexOf(' ', to)
+    to = space > first ? space : to
+  }
+  const lead = from > 0 ? '…' : ''
+  const body = text.slice(from, to)
+  const marks = ranges
+    .filter(([s, e]) => s >= from && e <= to)
+    .map(([s, e]): [number, number] => [s - from + lead.length, e - from + lead.length])
+  return { text: `${lead}${body}${to < text.length ? '…' : ''}`, marks }
+}
+
+function snippetOf(text: string, parts: readonly QueryPart[]): SearchSnippet {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return snippetAround(flat, matchRanges(flat, parts))
+}
+
+function hasArticleFilter(filters: SearchFilters): boolean {
+  return filters.articleKind !== undefined || filters.outlet !== undefined || filters.from !== undefined || filters.to !== undefined || filters.articleId !== undefined
+}
+
+function splitKey(key: string): [string, string] {
+  const at = key.indexOf(':')
+  return [key.slice(0, at), key.slice(at + 1)]
+}
+
+function foldedName(name: string | null): string | null {
+  if (name === null) return null
+  const folded = foldForIndex(name)
+  return folded === '' ? null : folded
+}
+
+function articleStamp(article: Article): string {
+  return `${article.rev ?? 0}|${article.updatedAt}|${article.sha256}`
+}
+
+function highlightStamp(h: Highlight, article: Article): string {
+  // The speaker depends on the article's text, kind and author: a change to those re-reads the highlight.
+  return `${h.rev ?? 0}|${h.updatedAt}|${article.sha256}|${article.correctedText === null ? '' : article.updatedAt}|${article.meta.kind}|${article.meta.author}`
+}
+
+function recordStamp(record: Note | Theme): string {
+  return `${record.rev ?? 0}|${record.updatedAt}`
+}
+
+function noteRow(note: Note): IndexRow {
+  return { kind: 'note', owner: note.id, article: null, start: null, end: null, speaker: null, body: foldForIndex(`${note.title} ${noteText(note.doc)}`) }
+}
+
+function themeRow(theme: Theme): IndexRow {
+  return { kind: 'theme', owner: theme.id, article: null, start: null, end: null, speaker: null, body: foldForIndex(`${theme.name} ${theme.description}`) }
+}
