@@ -2,10 +2,10 @@
 // kind of mistake (a usage error, exit 2) that is reported before any library is opened.
 import { parseArgs } from 'node:util'
 
-export const COMMANDS = ['list', 'text', 'import', 'annotations', 'export', 'backup', 'restore', 'check', 'stats', 'help'] as const
+export const COMMANDS = ['list', 'text', 'search', 'import', 'annotations', 'export', 'backup', 'restore', 'check', 'stats', 'help'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
-type Flag = 'library' | 'json' | 'help' | 'scope' | 'format' | 'out' | 'article' | 'max-size' | 'max-seconds'
+type Flag = 'library' | 'json' | 'help' | 'scope' | 'format' | 'out' | 'article' | 'max-size' | 'max-seconds' | 'kind' | 'speaker'
 
 const OPTIONS = {
   library: { type: 'string' },
@@ -16,7 +16,9 @@ const OPTIONS = {
   out: { type: 'string' },
   article: { type: 'string' },
   'max-size': { type: 'string' },
-  'max-seconds': { type: 'string' }
+  'max-seconds': { type: 'string' },
+  kind: { type: 'string' },
+  speaker: { type: 'string' }
 } as const
 
 const COMMON: readonly Flag[] = ['library', 'json', 'help']
@@ -29,6 +31,7 @@ const GRAMMAR: Record<CommandName, { flags: readonly Flag[]; required: readonly 
   // `annotations import FILE`: the first positional is the subcommand, checked in parseInvocation.
   annotations: { flags: ['article'], required: [], positionals: ['import', 'a file'] },
   text: { flags: [], required: [], positionals: ['articleId'] },
+  search: { flags: ['kind', 'speaker'], required: [], positionals: ['a query'] },
   export: { flags: ['scope', 'format', 'out'], required: ['scope', 'format', 'out'], positionals: [] },
   backup: { flags: ['out'], required: ['out'], positionals: [] },
   restore: { flags: [], required: [], positionals: ['FILE', 'DIR'] },
@@ -51,6 +54,9 @@ export interface Invocation {
   /** import --max-size (MB) and --max-seconds: this import's limits on one file. */
   maxSize: number | undefined
   maxSeconds: number | undefined
+  /** search --kind and --speaker. */
+  kind: 'article' | 'highlight' | 'note' | 'theme' | undefined
+  speaker: string | undefined
 }
 
 /** A mistake in how the command was typed; its message is one sentence. */
@@ -76,8 +82,11 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     out: values.out,
     article: values.article,
     maxSize: wholeNumber('--max-size', values['max-size'], 4096, 'megabytes'),
-    maxSeconds: wholeNumber('--max-seconds', values['max-seconds'], 3600, 'seconds')
+    maxSeconds: wholeNumber('--max-seconds', values['max-seconds'], 3600, 'seconds'),
+    kind: searchKind(values.kind),
+    speaker: values.speaker
   }
+  if (values.speaker === '') throw new UsageError('The --speaker flag needs a name.')
   if (values.library === '') throw new UsageError('The --library flag needs a folder.')
   if (values.article === '') throw new UsageError('The --article flag needs an article id.')
   if (values.help || first === 'help') return { command: 'help', args: [], ...base }
@@ -102,6 +111,15 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   }
   if (rest.length > grammar.positionals.length && !grammar.more) throw new UsageError(`The ${first} command was given too many arguments (“${rest.at(-1)}”).`)
   return { command: first, args: rest, ...base }
+}
+
+const SEARCH_KINDS = ['article', 'highlight', 'note', 'theme'] as const
+
+function searchKind(value: string | undefined): Invocation['kind'] {
+  if (value === undefined) return undefined
+  const kind = SEARCH_KINDS.find((k) => k === value)
+  if (kind === undefined) throw new UsageError(`The --kind flag takes article, highlight, note or theme (it was given “${value}”).`)
+  return kind
 }
 
 /** A flag's whole number from 1 to `most`, or undefined when the flag was not given. */

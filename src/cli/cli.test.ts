@@ -87,6 +87,21 @@ describe.concurrent('liner-notes', { timeout: 120_000 }, () => {
     expect(stdout).toBe(await readFile(join(library, 'texts', `${COLLIDER}.txt`), 'utf8'))
   })
 
+  it('searches for a phrase and a speaker’s words, with the article, offsets and marked snippet of each hit', async () => {
+    const phrase = await cli(['search', '"master conductor"', '--kind', 'article', '--json', '--library', library])
+    expect(phrase.code).toBe(0)
+    const hits = JSON.parse(phrase.stdout) as { kind: string; articleId: string; start: number; end: number; snippet: string; marks: [number, number][] }[]
+    expect(hits.map((h) => [h.kind, h.articleId])).toEqual([['article', COLLIDER]])
+    const text = JSON.parse((await cli(['text', COLLIDER, '--json', '--library', library])).stdout).text as string
+    expect(text.slice(hits[0]!.start, hits[0]!.end)).toBe('Master Conductor')
+    expect(hits[0]!.snippet.slice(...hits[0]!.marks[0]!)).toBe('Master Conductor')
+
+    const soul = await cli(['search', 'dad', '--speaker', 'Soul Rasheed', '--library', library])
+    expect(soul.code).toBe(0)
+    expect(soul.stdout.trim().split('\n').every((line) => line.includes('\tSoul Rasheed: '))).toBe(true)
+    expect(soul.stdout).toContain('motivated by his [dad]')
+  })
+
   it('counts the library', async () => {
     const { code, stdout } = await cli(['stats', '--json', '--library', library])
     expect(code).toBe(0)

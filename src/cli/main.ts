@@ -57,6 +57,19 @@ async function execute(invocation: Invocation, io: Io, env: Readonly<Record<stri
       await writing.close()
     }
   }
+  if (invocation.command === 'search') {
+    // A library no other process holds keeps the index this search brings up to date; one the app has
+    // open is searched through a copy of the app's index, read-only.
+    const { lockHolder } = await import('../core/library/lock')
+    const held = (await lockHolder(libraryDir).catch(() => null)) !== null
+    const searching = held ? openReadingSession(libraryDir, { progress: io.progress }) : openWritingSession(libraryDir, { progress: io.progress })
+    try {
+      const { runSearch } = await import('./search-command')
+      return await runSearch({ query: invocation.args[0]!, kind: invocation.kind, speaker: invocation.speaker, json: invocation.json }, searching, io)
+    } finally {
+      await searching.close()
+    }
+  }
   const session = openReadingSession(libraryDir, {
     dialogs: out === undefined ? undefined : files.answeringDialogs(resolve(out)),
     progress: io.progress

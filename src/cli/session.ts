@@ -58,12 +58,9 @@ export function openReadingSession(libraryDir: string, effects: SideEffects): Se
     },
     async close() {
       if (opening === null) return
-      const store = await opening.then(
-        (opened) => opened.store,
-        () => null
-      )
-      await store?.flush()
-      await store?.close()
+      const opened = await opening.catch(() => null)
+      await opened?.store.flush()
+      await opened?.close()
     }
   }
 }
