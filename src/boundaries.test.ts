@@ -54,7 +54,7 @@ describe('process boundaries', () => {
   })
 })
 
-describe('the boundary lint (eslint.config.mjs, run by npm test)', () => {
+describe('the boundary lint (eslint.config.mjs, run by npm test)', { timeout: 60_000 }, () => {
   const lint = async (file: string, code: string): Promise<string[]> => {
     const { ESLint } = await import('eslint')
     const [result] = await new ESLint({ cwd: join(SRC, '..') }).lintText(code, { filePath: join(SRC, file) })
