@@ -3,7 +3,7 @@
 // `npm run bench -- --quick` (or BENCH_QUICK=1): the 5- and 1,000-article libraries only, and not the
 // in-memory export figures (two minutes on their own).
 // BENCH_ROUNDS=n: rounds of the scale figures (default 5; 3 when quick).
-// BENCH_ONLY=import: only the import figures, merged into an existing reports/bench.json.
+// BENCH_ONLY=import (or search): only the import (search) figures, merged into an existing reports/bench.json.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { benchAnchoring } from './anchoring.bench'
@@ -13,10 +13,20 @@ import { REPORTS_DIR, SIZES } from './library-cache'
 import { benchMainPing } from './main-ping.bench'
 import { benchImport } from './import.bench'
 import { benchScale } from './scale.bench'
+import { benchSearch } from './search.bench'
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1'
 const rounds = Number(process.env.BENCH_ROUNDS ?? (quick ? 3 : 5))
 const log = (line: string): void => void process.stdout.write(`  ${line}\n`)
+
+if (process.env.BENCH_ONLY === 'search') {
+  const searched = await benchSearch({ quick }, log)
+  process.stdout.write(figureTable('Search: index build, size, memory, query latency, one import', searched) + '\n')
+  const path = join(REPORTS_DIR, 'bench.json')
+  const earlier = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { figures: Figure[] }).figures.filter((f) => !f.id.startsWith('search')) : []
+  await writeFigures(path, [...earlier, ...searched])
+  process.exit(0)
+}
 
 if (process.env.BENCH_ONLY === 'import') {
   const imported = await benchImport(log)
@@ -44,6 +54,9 @@ process.stdout.write(figureTable('Main process responsiveness during a library e
 const imported = await benchImport(log)
 process.stdout.write(figureTable('Import: 1,000 mixed files, and a 300-page PDF', imported) + '\n')
 
+const searched = await benchSearch({ quick }, log)
+process.stdout.write(figureTable('Search: index build, size, memory, query latency, one import', searched) + '\n')
+
 const path = join(REPORTS_DIR, 'bench.json')
-await writeFigures(path, [...scale, ...ping, ...imported])
+await writeFigures(path, [...scale, ...ping, ...imported, ...searched])
 process.stdout.write(`\nFigures written to ${path}\n`)

@@ -4,6 +4,8 @@
 // Quotes, apostrophes and dashes (straight or curly) separate words, as they do for the index's tokenizer.
 const LETTER_FOLDS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ħ: 'h', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th' }
 
+const ASCII = /^[\x00-\x7f]*$/
+
 /** A word of the text: letters and digits, with the accents that belong to them. */
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu
 
@@ -28,13 +30,17 @@ export interface WordAt {
 /** Every word of the text with its place. */
 export function wordsOf(text: string): WordAt[] {
   const words: WordAt[] = []
-  for (const match of text.matchAll(WORD)) words.push({ word: foldWord(match[0]), start: match.index, end: match.index + match[0].length })
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0]
+    words.push({ word: ASCII.test(word) ? word.toLowerCase() : foldWord(word), start: match.index, end: match.index + word.length })
+  }
   return words
 }
 
 /** The text as the index is given it: its words folded, one space between them. */
 export function foldForIndex(text: string): string {
-  let out = ''
-  for (const match of text.matchAll(WORD)) out += (out === '' ? '' : ' ') + foldWord(match[0])
-  return out
+  // Folded whole rather than word by word (the same result, in a fraction of the time on a long text);
+  // plain ASCII, most of any archive, needs only its case lowered.
+  const folded = ASCII.test(text) ? text.toLowerCase() : foldWord(text)
+  return (folded.match(WORD) ?? []).join(' ')
 }

@@ -9,14 +9,31 @@
 import sqlite from 'node-sqlite3-wasm'
 import { mkdirSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { foldForIndex } from './fold'
 
 const { Database } = sqlite
 type Db = InstanceType<typeof Database>
 
 /** Bumped when the rows or their folding change: an index of another format is built again. */
-export const INDEX_FORMAT = '1'
+export const INDEX_FORMAT = '3'
 
 export type RowKind = 'passage' | 'details' | 'memo' | 'highlight' | 'note' | 'theme'
+
+/**
+ * One full-text table per kind of hit, so a query for highlights never wades through the passages that
+ * share its words. Passages and highlights also index their speaker, so a speaker's words are found by
+ * joining two word lists, the speaker's short one first.
+ */
+export type Table = 'article' | 'highlight' | 'note' | 'theme'
+const TABLE_OF: Record<RowKind, Table> = { passage: 'article', details: 'article', memo: 'article', highlight: 'highlight', note: 'note', theme: 'theme' }
+const TABLES: readonly Table[] = ['article', 'highlight', 'note', 'theme']
+
+/**
+ * How many of a query's matches are ranked, the most recently indexed first. Ranking costs a few
+ * microseconds a match; a word in tens of thousands of passages would take seconds to rank in full, so
+ * its best hits are sought among its latest matches. A word in fewer passages is ranked in full.
+ */
+export const RANK_WINDOW = 500
 
 export interface IndexRow {
   kind: RowKind
@@ -27,7 +44,7 @@ export interface IndexRow {
   /** A passage's or highlight's place in the article's text. */
   start: number | null
   end: number | null
-  /** The speaker the text attributes the words to, folded; null when it does not say. */
+  /** The speaker the text attributes the words to, as written; null when it does not say. */
   speaker: string | null
   /** The words to index, folded (foldForIndex). */
   body: string
@@ -61,7 +78,8 @@ export class IndexFile {
         const format = tableExists(db, 'info') ? (db.get("SELECT value FROM info WHERE key = 'format'")?.value ?? null) : null
         if (format === INDEX_FORMAT) {
           // A quick look through the FTS table's own structures; a damaged page fails here, not mid-query.
-          db.exec("INSERT INTO fts(fts, rank) VALUES ('integrity-check', 0)")
+          for (const table of TABLES) db.exec(`INSERT INTO fts_${table}(fts_${table}, rank) VALUES ('integrity-check', 0)`)
+          tune(db)
           return { index: new IndexFile(db, path), fresh: false }
         }
       } catch {
@@ -74,6 +92,7 @@ export class IndexFile {
     removeIndex(path)
     const db = new Database(path)
     createSchema(db)
+    tune(db)
     return { index: new IndexFile(db, path), fresh: true }
   }
 
@@ -88,50 +107,59 @@ export class IndexFile {
   apply(changes: readonly { key: string; stamp: string | null; rows: readonly IndexRow[] }[]): void {
     if (changes.length === 0) return
     const db = this.db
-    db.exec('BEGIN')
-    const ownedRows = db.prepare('SELECT id FROM docs WHERE source = ?')
-    const dropFts = db.prepare('DELETE FROM fts WHERE rowid = ?')
+    // Inside a build's own transaction the changes join it; otherwise they are one transaction.
+    const own = !db.inTransaction
+    if (own) db.exec('BEGIN')
+    const ownedRows = db.prepare('SELECT id, kind FROM docs WHERE source = ?')
+    const dropFts = new Map(TABLES.map((t) => [t, db.prepare(`DELETE FROM fts_${t} WHERE rowid = ?`)]))
     const dropDocs = db.prepare('DELETE FROM docs WHERE source = ?')
     const dropSource = db.prepare('DELETE FROM sources WHERE key = ?')
-    const addDoc = db.prepare('INSERT INTO docs(source, kind, owner, article, start, "end", speaker) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    const addFts = db.prepare('INSERT INTO fts(rowid, body) VALUES (?, ?)')
+    const addDoc = db.prepare('INSERT INTO docs(source, kind, owner, article, start, "end", speaker, speaker_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    const addFts = new Map(TABLES.map((t) => [t, db.prepare(`INSERT INTO fts_${t}(rowid, body, speaker) VALUES (?, ?, ?)`)]))
     const addSource = db.prepare('INSERT INTO sources(key, stamp) VALUES (?, ?)')
     try {
       for (const { key, stamp, rows } of changes) {
-        for (const row of ownedRows.all(key)) dropFts.run(row.id as number)
+        for (const row of ownedRows.all(key)) dropFts.get(TABLE_OF[row.kind as RowKind])!.run(row.id as number)
         dropDocs.run(key)
         dropSource.run(key)
         if (stamp === null) continue
         for (const row of rows) {
-          const { lastInsertRowid } = addDoc.run([key, row.kind, row.owner, row.article, row.start, row.end, row.speaker])
-          addFts.run([lastInsertRowid, row.body])
+          const folded = row.speaker === null ? null : foldForIndex(row.speaker) || null
+          const { lastInsertRowid } = addDoc.run([key, row.kind, row.owner, row.article, row.start, row.end, folded, folded === null ? null : row.speaker])
+          addFts.get(TABLE_OF[row.kind])!.run([lastInsertRowid, row.body, folded ?? ''])
         }
         addSource.run([key, stamp])
       }
-      db.exec('COMMIT')
+      if (own) db.exec('COMMIT')
     } catch (error) {
-      db.exec('ROLLBACK')
+      if (db.inTransaction) db.exec('ROLLBACK')
       throw error
     } finally {
-      for (const statement of [ownedRows, dropFts, dropDocs, dropSource, addDoc, addFts, addSource]) statement.finalize()
+      for (const statement of [ownedRows, ...dropFts.values(), dropDocs, dropSource, addDoc, ...addFts.values(), addSource]) statement.finalize()
     }
   }
 
+  /** Starts a transaction that later apply() calls join, so a build commits now and then rather than per slice. */
+  begin(): void {
+    if (!this.db.inTransaction) this.db.exec('BEGIN')
+  }
+
+  commit(): void {
+    if (this.db.inTransaction) this.db.exec('COMMIT')
+  }
+
   /**
-   * Rows matching an FTS5 query, best first, `limit` from `offset`: of the given kinds, and of the given
-   * speakers when `speakers` is not null.
+   * Rows of one table matching an FTS5 query, best first, `limit` from `offset`; only those said by one
+   * of `speakers` (folded names) when it is not null. See RANK_WINDOW for how many matches are ranked.
    */
-  search(match: string, kinds: readonly RowKind[], speakers: readonly string[] | null, limit: number, offset: number): FoundRow[] {
-    const params: (string | number)[] = [match, ...kinds]
-    let where = `fts MATCH ? AND d.kind IN (${kinds.map(() => '?').join(', ')})`
-    if (speakers !== null) {
-      where += ` AND d.speaker IN (${speakers.map(() => '?').join(', ')})`
-      params.push(...speakers)
-    }
-    params.push(limit, offset)
+  search(table: Table, match: string, speakers: readonly string[] | null, limit: number, offset: number): FoundRow[] {
+    let query = `body : (${match})`
+    if (speakers !== null) query += ` AND speaker : (${speakers.map((name) => `"${name}"`).join(' OR ')})`
     const rows = this.db.all(
-      `SELECT d.id, d.kind, d.owner, d.article, d.start, d."end", d.speaker FROM fts JOIN docs d ON d.id = fts.rowid WHERE ${where} ORDER BY fts.rank LIMIT ? OFFSET ?`,
-      params
+      `SELECT d.id, d.kind, d.owner, d.article, d.start, d."end", d.speaker_name FROM
+         (SELECT rowid, rank FROM fts_${table} WHERE fts_${table} MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) AS m
+       JOIN docs d ON d.id = m.rowid ORDER BY m.rank LIMIT ? OFFSET ?`,
+      [query, limit, offset]
     )
     return rows.map((row) => ({
       id: Number(row.id),
@@ -140,18 +168,29 @@ export class IndexFile {
       article: row.article === null ? null : String(row.article),
       start: row.start === null ? null : Number(row.start),
       end: row.end === null ? null : Number(row.end),
-      speaker: row.speaker === null ? null : String(row.speaker)
+      speaker: row.speaker_name === null ? null : String(row.speaker_name)
     }))
   }
 
-  /** Every speaker the indexed texts attribute words to, folded. */
+  /** Every speaker the indexed texts attribute words to, folded as the filter compares them. */
   speakers(): string[] {
     return this.db.all('SELECT DISTINCT speaker FROM docs WHERE speaker IS NOT NULL ORDER BY speaker').map((row) => String(row.speaker))
   }
 
   close(): void {
-    if (this.db.isOpen) this.db.close()
+    if (!this.db.isOpen) return
+    this.commit()
+    this.db.close()
   }
+}
+
+/**
+ * The index is rebuilt from the library if it is ever lost, so it is not synced to disk on every commit
+ * (a crash may lose the last changes, and the next open finds and redoes them by their stamps); a damaged
+ * file fails the integrity check on open and is built again.
+ */
+function tune(db: Db): void {
+  db.exec('PRAGMA synchronous = OFF; PRAGMA cache_size = -32000;')
 }
 
 function tableExists(db: Db, name: string): boolean {
@@ -171,12 +210,15 @@ function createSchema(db: Db): void {
       article TEXT,
       start INTEGER,
       "end" INTEGER,
-      speaker TEXT
+      speaker TEXT,
+      speaker_name TEXT
     );
     CREATE INDEX docs_source ON docs(source);
     CREATE INDEX docs_speaker ON docs(speaker) WHERE speaker IS NOT NULL;
-    CREATE VIRTUAL TABLE fts USING fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3');
   `)
+  for (const table of TABLES) {
+    db.exec(`CREATE VIRTUAL TABLE fts_${table} USING fts5(body, speaker, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')`)
+  }
   db.run("INSERT INTO info(key, value) VALUES ('format', ?)", [INDEX_FORMAT])
 }
 

@@ -12,9 +12,9 @@ import { noteText } from '../../shared/note-doc'
 import { articleSpeakers, speakerMap } from '../../shared/speakers'
 import { INDEX_FOLDER } from '../library/layout'
 import type { ChangeSet, LibraryStore } from '../library/store'
-import { shownText } from '../services/article-texts'
+import { shownText, type ArticleTexts } from '../services/article-texts'
 import { foldForIndex } from './fold'
-import { IndexFile, type FoundRow, type IndexRow, type RowKind } from './index-file'
+import { IndexFile, type FoundRow, type IndexRow } from './index-file'
 import { ftsQuery, matchRanges, parseQuery, type QueryPart } from './query'
 
 /** The index file, in the library's index folder: derived data, left out of backups and safe to delete. */
@@ -23,13 +23,9 @@ export { INDEX_FOLDER }
 
 /** How long one background slice may run before requests get their turn. */
 const SLICE_MS = 12
+/** How often a long build commits what it has indexed. */
+const COMMIT_MS = 1_000
 
-const ROW_KINDS: Record<SearchKind, RowKind[]> = {
-  article: ['passage', 'details', 'memo'],
-  highlight: ['highlight'],
-  note: ['note'],
-  theme: ['theme']
-}
 
 interface SourceChange {
   key: string
@@ -42,6 +38,8 @@ export interface SearchIndexOptions {
   progress?: (status: SearchStatus) => void
   /** Where the index file is; by default in the library's index folder. */
   path?: string
+  /** The services' shared reader of article texts, so a hit's snippet reads a text already in memory. */
+  texts?: ArticleTexts
 }
 
 export class SearchIndex {
@@ -126,22 +124,46 @@ export class SearchIndex {
     if (keys.length === 0) return
     const report = wanted !== null || keys.length > 50
     if (report) this.setStatus({ state: 'building', done: 0, total: keys.length })
+    // A long run is one transaction, committed every second or so: each commit costs a write of the pages.
+    if (report) this.index.begin()
+    let committed = performance.now()
     let at = 0
-    while (at < keys.length && !this.closed) {
-      const started = performance.now()
-      const batch: SourceChange[] = []
-      while (at < keys.length && performance.now() - started < SLICE_MS) {
-        const key = keys[at++]!
-        const stamp = wanted ? (wanted.get(key) ?? null) : this.stampOf(key)
-        batch.push({ key, stamp, rows: stamp === null ? [] : await this.rowsOf(key) })
+    try {
+      while (at < keys.length && !this.closed) {
+        const started = performance.now()
+        const batch: SourceChange[] = []
+        while (at < keys.length && performance.now() - started < SLICE_MS) {
+          const key = keys[at++]!
+          const stamp = wanted ? (wanted.get(key) ?? null) : this.stampOf(key)
+          batch.push({ key, stamp, rows: stamp === null ? [] : await this.rowsOf(key) })
+        }
+        this.index.apply(batch)
+        if (report) {
+          if (performance.now() - committed > COMMIT_MS) {
+            this.index.commit()
+            this.index.begin()
+            committed = performance.now()
+          }
+          this.setStatus({ state: at < keys.length ? 'building' : 'ready', done: at, total: keys.length })
+          // Requests waiting on the core get their turn between slices.
+          if (at < keys.length) await new Promise((resolve) => setImmediate(resolve))
+        }
       }
-      this.index.apply(batch)
-      if (report) {
-        this.setStatus({ state: at < keys.length ? 'building' : 'ready', done: at, total: keys.length })
-        // Requests waiting on the core get their turn between slices.
-        if (at < keys.length) await new Promise((resolve) => setImmediate(resolve))
-      }
+    } finally {
+      if (report) this.index.commit()
+      this.speakerCache = null
     }
+  }
+
+  /** The speaker lookup of the article last asked about: a build visits an article's highlights together. */
+  private speakerCache: { article: Article; speakerOf: (offset: number) => string | null } | null = null
+
+  private async speakersOf(article: Article): Promise<(offset: number) => string | null> {
+    if (this.speakerCache?.article === article) return this.speakerCache.speakerOf
+    const text = await this.textOf(article)
+    const speakerOf = text === null ? () => null : articleSpeakers(text, article.meta.kind, article.meta.author)
+    this.speakerCache = { article, speakerOf }
+    return speakerOf
   }
 
   private setStatus(status: SearchStatus): void {
@@ -205,8 +227,14 @@ export class SearchIndex {
     return []
   }
 
+  /** Read for indexing: straight from disk, so a build does not push the reader's texts out of the cache. */
   private async textOf(article: Article): Promise<string | null> {
     return shownText(article, await this.store.readOriginal(article)).text
+  }
+
+  /** Read for a hit's snippet: through the shared cache when there is one. */
+  private async shownTextOf(article: Article): Promise<string | null> {
+    return this.options.texts ? (await this.options.texts.shown(article)).text : this.textOf(article)
   }
 
   private async articleRows(article: Article): Promise<IndexRow[]> {
@@ -216,23 +244,19 @@ export class SearchIndex {
     if (article.memo) rows.push({ ...base, kind: 'memo', body: foldForIndex(noteText(article.memo)) })
     const text = await this.textOf(article)
     if (text === null) return rows
-    const speakerOf = articleSpeakers(text, article.meta.kind, article.meta.author)
+    const speakerOf = article.meta.kind === 'interview' ? articleSpeakers(text, article.meta.kind, article.meta.author) : () => null
     let start = 0
     for (const line of text.split('\n')) {
       const end = start + line.length
       const body = foldForIndex(line)
-      if (body !== '') rows.push({ kind: 'passage', owner: article.id, article: article.id, start, end, speaker: foldedName(speakerOf(start)), body })
+      if (body !== '') rows.push({ kind: 'passage', owner: article.id, article: article.id, start, end, speaker: speakerOf(start), body })
       start = end + 1
     }
     return rows
   }
 
   private async highlightRow(h: Highlight, article: Article): Promise<IndexRow> {
-    let speaker: string | null = null
-    if (article.meta.kind === 'interview') {
-      const text = await this.textOf(article)
-      if (text !== null) speaker = foldedName(articleSpeakers(text, article.meta.kind, article.meta.author)(h.position.start))
-    }
+    const speaker = article.meta.kind === 'interview' ? (await this.speakersOf(article))(h.position.start) : null
     const note = h.note ? noteText(h.note) : ''
     return { kind: 'highlight', owner: h.id, article: article.id, start: h.position.start, end: h.position.end, speaker, body: foldForIndex(`${h.quote.exact} ${note}`) }
   }
@@ -261,13 +285,10 @@ export class SearchIndex {
     const groups: SearchGroup[] = []
     if (parts.length > 0) {
       const speakers = filters.speaker !== undefined ? this.speakersNamed(filters.speaker) : null
-      for (const kind of kinds) {
-        // A speaker is said of article text and highlights only; other kinds have none to match.
-        if (speakers !== null && (kind === 'note' || kind === 'theme')) continue
-        // Article details, kind, outlet, dates and themes narrow articles and highlights, not notes or themes.
-        if (hasArticleFilter(filters) && (kind === 'note' || kind === 'theme')) continue
-        groups.push(await this.searchKind(kind, parts, filters, speakers, limit))
-      }
+      // A speaker is said of article text and highlights only; article details, kind, outlet and dates
+      // narrow articles and highlights: notes and themes have none of them to match.
+      const searched = kinds.filter((kind) => !((speakers !== null || hasArticleFilter(filters)) && (kind === 'note' || kind === 'theme')))
+      groups.push(...(await Promise.all(searched.map((kind) => this.searchKind(kind, parts, filters, speakers, limit)))))
     }
     return { query, groups: groups.filter((g) => g.hits.length > 0), status: this.state, took: Math.round((performance.now() - started) * 10) / 10 }
   }
@@ -288,41 +309,46 @@ export class SearchIndex {
     if (speakers !== null && speakers.length === 0) return { kind, hits: [], more: false }
     const match = ftsQuery(parts)
     const themed = filters.themeId !== undefined ? this.themedSet(kind, filters.themeId) : null
-    const hits: SearchHit[] = []
-    const byArticle = new Map<string, SearchHit>()
-    const page = Math.max(50, limit * 4)
+    // The rows to show, chosen first (an article's passages count as one hit, its best), then read.
+    const chosen: FoundRow[] = []
+    const matches = new Map<string, number>()
+    // Rows come best first. Enough are asked for at once to fill the group; filters the index does not
+    // hold are applied here, and only when they leave the group short are more rows read.
+    let page = kind === 'article' ? limit * 8 : limit + 1
     let offset = 0
     let more = false
-    // Rows come best first; filters the index does not hold are applied here, page by page.
     for (;;) {
-      const rows = this.index.search(match, ROW_KINDS[kind], speakers, page, offset)
+      const rows = this.index.search(kind, match, speakers, page, offset)
       offset += rows.length
       for (const row of rows) {
         if (!this.passes(row, filters, themed)) continue
         if (kind === 'article') {
-          const seen = byArticle.get(row.owner)
-          if (seen) {
-            seen.matches += 1
+          const seen = matches.get(row.owner)
+          if (seen !== undefined) {
+            matches.set(row.owner, seen + 1)
             continue
           }
-          if (byArticle.size >= limit) {
+          if (chosen.length >= limit) {
             more = true
             continue
           }
-        } else if (hits.length >= limit) {
+          matches.set(row.owner, 1)
+        } else if (chosen.length >= limit) {
           more = true
           break
         }
-        const hit = await this.hitOf(kind, row, parts)
-        if (hit === null) continue
-        hits.push(hit)
-        if (kind === 'article') byArticle.set(row.owner, hit)
+        chosen.push(row)
       }
-      if (rows.length < page || more || offset >= page * 8) {
-        if (rows.length === page && !more) more = true
+      const filled = chosen.length >= limit
+      if (rows.length < page || more || filled || offset >= 20_000) {
+        if (rows.length === page && !more && filled) more = true
         break
       }
+      page *= 4
     }
+    // Read together: an article's text may have to come from disk.
+    const hits = (await Promise.all(chosen.map((row) => this.hitOf(kind, row, parts)))).filter((hit): hit is SearchHit => hit !== null)
+    for (const hit of hits) if (kind === 'article') hit.matches = matches.get(hit.id) ?? 1
     return { kind, hits, more }
   }
 
@@ -363,7 +389,7 @@ export class SearchIndex {
         return { ...base, title, field: 'details', snippet: snippetOf([t, author, outlet].filter((s) => s !== '').join(' · '), parts) }
       }
       if (row.kind === 'memo') return { ...base, title, field: 'memo', snippet: snippetOf(article.memo ? noteText(article.memo) : '', parts) }
-      const text = await this.textOf(article)
+      const text = await this.shownTextOf(article)
       if (text === null || row.start === null || row.end === null) return null
       const paragraph = text.slice(row.start, row.end)
       const ranges = matchRanges(paragraph, parts)
@@ -375,7 +401,7 @@ export class SearchIndex {
         snippet: snippetAround(paragraph, ranges),
         start: first ? row.start + first[0] : row.start,
         end: first ? row.start + first[1] : row.end,
-        speaker: await this.speakerAt(article, row.start)
+        speaker: row.speaker
       }
     }
     if (row.kind === 'highlight') {
@@ -391,7 +417,7 @@ export class SearchIndex {
         snippet: snippetOf(inQuote || note === '' ? h.quote.exact : note, parts),
         start: h.position.start,
         end: h.position.end,
-        speaker: await this.speakerAt(article, h.position.start)
+        speaker: row.speaker
       }
     }
     if (row.kind === 'note') {
@@ -406,11 +432,6 @@ export class SearchIndex {
     return { ...base, title: theme.name, field: 'theme', snippet: snippetOf(theme.description ? `${theme.name} — ${theme.description}` : theme.name, parts) }
   }
 
-  private async speakerAt(article: Article, offset: number): Promise<string | null> {
-    if (article.meta.kind !== 'interview') return null
-    const text = await this.textOf(article)
-    return text === null ? null : articleSpeakers(text, article.meta.kind, article.meta.author)(offset)
-  }
 }
 
 const SNIPPET_BEFORE = 60
@@ -449,12 +470,6 @@ function hasArticleFilter(filters: SearchFilters): boolean {
 function splitKey(key: string): [string, string] {
   const at = key.indexOf(':')
   return [key.slice(0, at), key.slice(at + 1)]
-}
-
-function foldedName(name: string | null): string | null {
-  if (name === null) return null
-  const folded = foldForIndex(name)
-  return folded === '' ? null : folded
 }
 
 function articleStamp(article: Article): string {
