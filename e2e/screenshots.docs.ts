@@ -103,3 +103,25 @@ test('import summary', async ({ app }) => {
     await rm(folder, { recursive: true, force: true })
   }
 })
+
+test('search and find in the article', async ({ app }) => {
+  const { page } = app
+  await page.setViewportSize({ width: 1280, height: 860 })
+  await expect(page.getByRole('table').getByRole('row')).toHaveCount(6)
+  await page.keyboard.press('Control+k')
+  const dialog = page.getByRole('dialog', { name: 'Search' })
+  await dialog.getByRole('combobox', { name: 'Search' }).fill('fath')
+  await expect(dialog.getByRole('status')).toContainText('result')
+  await page.screenshot({ path: 'docs/search.png' })
+  await dialog.getByRole('combobox', { name: 'Search' }).fill('dad')
+  await dialog.getByLabel('Speaker').selectOption('Soul Rasheed')
+  await expect(dialog.getByRole('status')).toContainText('result')
+  await page.screenshot({ path: 'docs/search-speaker.png' })
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('document', { name: 'Article text' })).toBeVisible()
+  await page.getByRole('document', { name: 'Article text' }).click()
+  await page.keyboard.press('Control+f')
+  await page.getByRole('searchbox', { name: 'Find in article' }).fill('dad')
+  await page.keyboard.press('Enter')
+  await page.screenshot({ path: 'docs/find.png' })
+})

@@ -9,7 +9,7 @@
 import sqlite from 'node-sqlite3-wasm'
 import { mkdirSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { foldForIndex } from './fold'
+import { foldForIndex } from '../../shared/search/fold'
 
 const { Database } = sqlite
 type Db = InstanceType<typeof Database>

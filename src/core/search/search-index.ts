@@ -13,9 +13,9 @@ import { articleSpeakers, speakerMap } from '../../shared/speakers'
 import { INDEX_FOLDER } from '../library/layout'
 import type { ChangeSet, LibraryStore } from '../library/store'
 import { shownText, type ArticleTexts } from '../services/article-texts'
-import { foldForIndex } from './fold'
+import { foldForIndex } from '../../shared/search/fold'
 import { IndexFile, type FoundRow, type IndexRow } from './index-file'
-import { ftsQuery, matchRanges, parseQuery, type QueryPart } from './query'
+import { ftsQuery, matchRanges, parseQuery, type QueryPart } from '../../shared/search/query'
 
 /** The index file, in the library's index folder: derived data, left out of backups and safe to delete. */
 export const INDEX_FILE = 'search.sqlite'

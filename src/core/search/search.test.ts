@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest'
 import type { SearchResult } from '../../shared/ipc/search'
 import { withTempDir } from '../library/test-support'
 import { COLLIDER, openTestClient, type TestClient } from '../services/test-client'
-import { foldForIndex } from './fold'
-import { ftsQuery, matchRanges, parseQuery } from './query'
+import { foldForIndex } from '../../shared/search/fold'
+import { ftsQuery, matchRanges, parseQuery } from '../../shared/search/query'
 import { INDEX_FILE, INDEX_FOLDER } from './search-index'
 
 const doc = (text: string) => ({ type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] }] })

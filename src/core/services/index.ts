@@ -78,7 +78,7 @@ export async function openLibraryServices(libraryDir: string, options: ServiceOp
   const texts = new ArticleTexts(store)
   // One long task at a time (an export, a backup, an import), each cancellable with tasks:cancel.
   const tasks = new Tasks()
-  const search = searchServices(store, effects)
+  const search = searchServices(store, texts, effects)
   if (searchAtOpen) void search.index()
   const handlers: Handlers = {
     ...articleServices(store, texts, new AnchorCache()),

@@ -9,6 +9,7 @@ import type { ParsedRequestOf } from '../../shared/ipc/contract'
 import type { SearchResult, SearchStatus } from '../../shared/ipc/search'
 import type { LibraryStore } from '../library/store'
 import { INDEX_FILE, INDEX_FOLDER, SearchIndex } from '../search/search-index'
+import type { ArticleTexts } from './article-texts'
 import type { ExportEffects } from './exports'
 
 export interface SearchServices {
@@ -22,21 +23,21 @@ export interface SearchServices {
   close(): Promise<void>
 }
 
-export function searchServices(store: LibraryStore, effects: ExportEffects): SearchServices {
+export function searchServices(store: LibraryStore, texts: ArticleTexts, effects: ExportEffects): SearchServices {
   let opening: Promise<SearchIndex> | null = null
   let scratch: string | null = null
   const progress = (status: SearchStatus): void => effects.progress?.({ task: 'Indexing', done: status.done, total: status.total })
 
   const index = (): Promise<SearchIndex> =>
     (opening ??= (async () => {
-      if (!store.readOnly) return SearchIndex.open(store, { progress })
+      if (!store.readOnly) return SearchIndex.open(store, { progress, texts })
       // A library open elsewhere is only read: its index is copied aside and brought up to date there.
       scratch = await mkdtemp(join(tmpdir(), 'liner-notes-search-'))
       const own = join(store.dir, INDEX_FOLDER, INDEX_FILE)
       if (existsSync(own)) {
         await copyFile(own, join(scratch, INDEX_FILE)).catch(() => undefined)
       }
-      return SearchIndex.open(store, { progress, path: join(scratch, INDEX_FILE) })
+      return SearchIndex.open(store, { progress, texts, path: join(scratch, INDEX_FILE) })
     })())
 
   return {

@@ -6,6 +6,8 @@ import { APPEARANCES, type Theme } from '../../../shared/model'
 import { call, messageOf, onAppCommand, onLibraryChanged, onOpenPassage } from '../api'
 import { ExportDialog, type ExportTarget } from '../export/ExportDialog'
 import { ImportDialogs } from '../import/ImportDialogs'
+import { SearchDialog } from '../search/SearchDialog'
+import { useTextSearch } from '../search/use-text-search'
 import { AnnotationsDialog, type AnnotationsOutcome } from '../import/AnnotationsDialog'
 import { useImport } from '../import/use-import'
 import { LibraryView } from '../library/LibraryView'
@@ -32,6 +34,21 @@ export function App() {
   const [themes, setThemes] = useState<ThemeSummary[]>([])
   const [exportTarget, setExportTarget] = useState<ExportTarget | null>(null)
   const [banner, setBanner] = useState<string | null>(null)
+  /** The search dialog's first words while it is open; null when it is closed. */
+  const [searching, setSearching] = useState<string | null>(null)
+  const outlets = useMemo(() => [...new Set((articles ?? []).map((a) => a.outlet).filter((o) => o !== ''))].sort((a, b) => a.localeCompare(b, 'en')), [articles])
+
+  // Ctrl/Cmd+K searches the whole archive from anywhere.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault()
+        setSearching((open) => open ?? '')
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
   const [unsavedOnClose, setUnsavedOnClose] = useState(false)
 
   /** Saves everything pending, then lets the window go; if something could not be saved, asks first. */
@@ -146,7 +163,16 @@ export function App() {
     return onOpenPassage((target) => void open(target))
   }, [])
 
-  const visible = useMemo(() => sortArticles(filterArticles(articles ?? [], query), order), [articles, query, order])
+  // The filter finds articles by their details (at once, in the page) and by their text (from the core's
+  // search index, a moment later).
+  const textHits = useTextSearch(query, 'article')
+  const visible = useMemo(() => {
+    const byDetails = filterArticles(articles ?? [], query)
+    if (textHits === null || textHits.length === 0) return sortArticles(byDetails, order)
+    const found = new Set(byDetails.map((a) => a.id))
+    for (const hit of textHits) found.add(hit.id)
+    return sortArticles((articles ?? []).filter((a) => found.has(a.id)), order)
+  }, [articles, query, order, textHits])
 
   const step = useCallback(
     (delta: number) => {
@@ -206,6 +232,16 @@ export function App() {
             Trash
           </a>
         </nav>
+        <input
+          type="search"
+          className="search-field"
+          aria-label="Search the archive"
+          aria-keyshortcuts="Control+K Meta+K"
+          placeholder="Search  (Ctrl+K)"
+          value=""
+          onClick={() => setSearching('')}
+          onChange={(e) => setSearching(e.target.value)}
+        />
         <button type="button" onClick={importer.choose} disabled={importer.busy} aria-keyshortcuts="Control+O Meta+O">
           Import…
         </button>
@@ -255,6 +291,7 @@ export function App() {
         onConfirm={() => answerClose(true)}
         onCancel={() => answerClose(false)}
       />
+      {searching !== null ? <SearchDialog initialQuery={searching} outlets={outlets} themes={themes} onClose={() => setSearching(null)} /> : null}
       <ImportDialogs
         importer={importer}
         limits={{ importMaxMegabytes: preferences.importMaxMegabytes, importMaxSeconds: preferences.importMaxSeconds }}
@@ -304,6 +341,7 @@ export function App() {
           key={route.id}
           id={route.id}
           highlightId={route.highlightId}
+          at={route.at}
           themes={themes}
           onCreateTheme={createTheme}
           position={visible.findIndex((a) => a.id === route.id)}

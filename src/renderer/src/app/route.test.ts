@@ -6,6 +6,7 @@ describe('routes', () => {
     { name: 'library' },
     { name: 'article', id: '000_ad238df8b954e232' },
     { name: 'article', id: 'a b/c', highlightId: 'hl-1' },
+    { name: 'article', id: '000_ad238df8b954e232', at: { start: 20281, end: 20286 } },
     { name: 'themes' },
     { name: 'theme', id: 'theme-heritage' },
     { name: 'notes' },
@@ -14,7 +15,7 @@ describe('routes', () => {
     expect(parseRoute(hrefFor(route))).toEqual(route)
   })
 
-  it.each(['#/nowhere', '#/article/%E0', '#/article/abc/highlight/%', '#/themes/%E0', '#/notes/%zz'])('falls back to the library for %s', (hash) => {
+  it.each(['#/nowhere', '#/article/%E0', '#/article/abc/highlight/%', '#/themes/%E0', '#/notes/%zz', '#/article/abc/at/9-3'])('falls back to the library for %s', (hash) => {
     expect(parseRoute(hash)).toEqual({ name: 'library' })
   })
 })

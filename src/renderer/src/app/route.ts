@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 
 export type Route =
   | { name: 'library' }
-  | { name: 'article'; id: string; highlightId?: string }
+  | { name: 'article'; id: string; highlightId?: string; at?: { start: number; end: number } }
   | { name: 'themes' }
   | { name: 'theme'; id: string }
   | { name: 'notes' }
@@ -21,6 +21,8 @@ export function parseRoute(hash: string): Route {
 }
 
 function routeOf(hash: string): Route {
+  const at = /^#\/article\/([^/]+)\/at\/(\d+)-(\d+)$/.exec(hash)
+  if (at?.[1] && Number(at[2]) <= Number(at[3])) return { name: 'article', id: decodeURIComponent(at[1]), at: { start: Number(at[2]), end: Number(at[3]) } }
   const article = /^#\/article\/([^/]+)(?:\/highlight\/([^/]+))?$/.exec(hash)
   if (article?.[1]) {
     const id = decodeURIComponent(article[1])
@@ -40,6 +42,7 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'article': {
       const base = `#/article/${encodeURIComponent(route.id)}`
+      if (route.at) return `${base}/at/${route.at.start}-${route.at.end}`
       return route.highlightId ? `${base}/highlight/${encodeURIComponent(route.highlightId)}` : base
     }
     case 'themes':

@@ -44,7 +44,7 @@ export function LibraryView({ articles, total, order, onOrder, query, onQuery, t
           type="search"
           className="filter"
           aria-label="Filter articles"
-          placeholder="Filter by title, outlet, author…"
+          placeholder="Filter by title, outlet, author or words in the text…"
           value={query}
           onChange={(e) => onQuery(e.target.value)}
         />

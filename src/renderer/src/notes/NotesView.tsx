@@ -9,6 +9,9 @@ import { formatDateTime } from '../app/format'
 import { hrefFor, navigate } from '../app/route'
 import { NoteEditor } from './editor/NoteEditor'
 import { useAutosave } from './editor/use-autosave'
+import { Snippet } from '../search/Snippet'
+import '../search/search.css'
+import { useTextSearch } from '../search/use-text-search'
 
 interface Props {
   noteId: string | null
@@ -19,6 +22,11 @@ export function NotesView({ noteId, themes }: Props) {
   const [notes, setNotes] = useState<NoteSummary[] | null>(null)
   const [deleted, setDeleted] = useState<Note | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [query, setQuery] = useState('')
+  const found = useTextSearch(query, 'note', 500)
+  // While searching: the notes that match, best first, each with the words it matched.
+  const byId = new Map((notes ?? []).map((n) => [n.id, n]))
+  const shown = found === null ? (notes ?? []).map((note) => ({ note, hit: null })) : found.flatMap((hit) => (byId.has(hit.id) ? [{ note: byId.get(hit.id)!, hit }] : []))
 
   const reload = useCallback(() => {
     call('notes:list', {}).then(setNotes, (failure: unknown) => setError(messageOf(failure)))
@@ -78,12 +86,23 @@ export function NotesView({ noteId, themes }: Props) {
             New note
           </button>
         </div>
+        <input type="search" className="notes-search" aria-label="Search notes" placeholder="Search notes" value={query} onChange={(e) => setQuery(e.target.value)} />
         {notes && notes.length === 0 ? <p className="muted">No notes yet. A note can quote any highlight.</p> : null}
+        {found !== null && shown.length === 0 ? (
+          <p className="muted" role="status">
+            No note has these words.
+          </p>
+        ) : null}
         <ul>
-          {(notes ?? []).map((note) => (
+          {shown.map(({ note, hit }) => (
             <li key={note.id}>
               <a href={hrefFor({ name: 'note', id: note.id })} aria-current={note.id === noteId ? 'page' : undefined}>
                 <span className={note.title ? 'note-title' : 'note-title untitled'}>{note.title || note.opening || 'Untitled note'}</span>
+                {hit ? (
+                  <span className="note-snippet">
+                    <Snippet snippet={hit.snippet} />
+                  </span>
+                ) : null}
                 <span className="theme-names">
                   {formatDateTime(note.updatedAt)} · {note.wordCount} words
                 </span>

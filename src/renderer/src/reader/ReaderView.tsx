@@ -16,10 +16,14 @@ import { HighlightPanel } from './HighlightPanel'
 import { MetadataForm } from './MetadataForm'
 import { SelectionToolbar } from './SelectionToolbar'
 import { useArticle } from './use-article'
+import { FindBar } from './FindBar'
+import { clearMarks, markRanges, scrollToRange } from './marks'
 
 interface Props {
   id: string
   highlightId: string | undefined
+  /** The words a search opened the article at: scrolled to and marked. */
+  at?: { start: number; end: number } | undefined
   position: number
   count: number
   onStep: (delta: number) => void
@@ -42,7 +46,7 @@ const isEditing = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"]') !== null
 
 export function ReaderView(props: Props) {
-  const { id, highlightId, position, count, onStep, textSize, onTextSize, onChanged, onTrash, themes, onCreateTheme } = props
+  const { id, highlightId, at, position, count, onStep, textSize, onTextSize, onChanged, onTrash, themes, onCreateTheme } = props
   const article = useArticle(id, onChanged)
   const { detail } = article
   const rootRef = useRef<HTMLDivElement>(null)
@@ -51,6 +55,8 @@ export function ReaderView(props: Props) {
   const [reattaching, setReattaching] = useState<string | null>(null)
   const [correcting, setCorrecting] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
+  const [finding, setFinding] = useState(false)
+  const textRoot = useCallback(() => rootRef.current, [])
   const themeMap = useMemo(() => new Map<string, Theme>(themes.map((t) => [t.id, t])), [themes])
   const sentences = useMemo(() => (detail?.text ? sentenceRanges(detail.text) : []), [detail?.text])
 
@@ -78,6 +84,17 @@ export function ReaderView(props: Props) {
     mark?.scrollIntoView({ block: 'center' })
   }, [highlightId, detail])
 
+  // Opened from a search at a match: scroll to its words and mark them (until the find bar takes over).
+  const atStart = at?.start
+  const atEnd = at?.end
+  useEffect(() => {
+    const root = rootRef.current
+    if (atStart === undefined || atEnd === undefined || !detail || !root || finding) return
+    const [range] = markRanges(root, 'find-current', [[atStart, atEnd]])
+    if (range) scrollToRange(range)
+  }, [atStart, atEnd, detail, finding])
+  useEffect(() => () => clearMarks(), [])
+
   const highlight = useCallback(
     async (color: HighlightColor | null) => {
       if (!selection) return
@@ -98,6 +115,11 @@ export function ReaderView(props: Props) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault()
+        setFinding(true)
+        return
+      }
       // Escape that no control used (a theme list to close, a field to clear) closes the open highlight.
       if (event.key === 'Escape' && selectedId && !event.defaultPrevented) {
         setSelectedId(null)
@@ -214,6 +236,16 @@ export function ReaderView(props: Props) {
       </div>
       <div className="reader-body">
         <article className="sheet">
+          {finding && text !== null ? (
+            <FindBar
+              text={text}
+              root={textRoot}
+              onClose={() => {
+                setFinding(false)
+                rootRef.current?.focus()
+              }}
+            />
+          ) : null}
           <MetadataForm article={meta} placeholderTitle={opening} onSaved={onChanged} />
           {notice ? (
             <p role="status" className="notice">

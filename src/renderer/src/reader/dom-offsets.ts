@@ -64,3 +64,14 @@ export function selectTextRange(root: HTMLElement, start: number, end: number): 
   selection.setBaseAndExtent(from.node, from.offset, to.node, to.offset)
   return selection.rangeCount ? selection.getRangeAt(0) : null
 }
+
+/** A DOM range over text[start, end), without touching the selection; null when the text is not shown. */
+export function rangeAt(root: HTMLElement, start: number, end: number): Range | null {
+  const from = domPointAt(root, start)
+  const to = domPointAt(root, end)
+  if (!from || !to) return null
+  const range = document.createRange()
+  range.setStart(from.node, from.offset)
+  range.setEnd(to.node, to.offset)
+  return range
+}
