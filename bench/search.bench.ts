@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { promisify } from 'node:util'
 import { LibraryStore } from '../src/core/library/store'
+import { ArticleTexts } from '../src/core/services/article-texts'
 import { openLibraryServices } from '../src/core/services'
 import { wordsOf } from '../src/shared/search/fold'
 import { INDEX_FILE, INDEX_FOLDER, SearchIndex } from '../src/core/search/search-index'
@@ -52,7 +53,8 @@ async function measure(size: (typeof SIZES)[number] & { generate: NonNullable<(t
     // Build: from nothing to every article, highlight, note and theme indexed.
     const store = await LibraryStore.open(dir, { archiveDir: ARCHIVE_DIR })
     let start = performance.now()
-    const index = SearchIndex.open(store)
+    // With the services' shared text reader, as the app has it.
+    const index = SearchIndex.open(store, { texts: new ArticleTexts(store) })
     await index.whenCurrent()
     const buildS = (performance.now() - start) / 1000
     const indexMb = (await stat(join(dir, INDEX_FOLDER, INDEX_FILE))).size / (1024 * 1024)

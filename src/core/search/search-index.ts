@@ -104,12 +104,17 @@ export class SearchIndex {
     for (const [key, stamp] of wanted) if (have.get(key) !== stamp) work.push(key)
     for (const key of have.keys()) if (!wanted.has(key)) work.push(key)
     await this.run(work, wanted)
+    this.knownSpeakers = null
     if (!this.closed) this.setStatus({ state: 'ready', done: work.length, total: work.length })
   }
+
+  /** The folded names of every speaker in the index, while no article has changed. */
+  private knownSpeakers: string[] | null = null
 
   private follow({ changes }: ChangeSet): void {
     for (const { kind, id } of changes) {
       if (kind === 'preferences') continue
+      if (kind === 'article') this.knownSpeakers = null
       this.pending.add(`${kind}:${id}`)
       // An article's details and text decide its highlights' speakers: look at them again too.
       if (kind === 'article') for (const h of this.store.highlightsOfArticle(id)) this.pending.add(`highlight:${h.id}`)
@@ -296,7 +301,8 @@ export class SearchIndex {
   /** The indexed speakers a filter names: the exact name folded, else every speaker whose name holds its words. */
   private speakersNamed(name: string): string[] {
     const wanted = foldForIndex(name)
-    const all = this.index.speakers()
+    // Listed once (a scan of every attributed passage) until an article changes.
+    const all = (this.knownSpeakers ??= this.index.speakers())
     if (all.includes(wanted)) return [wanted]
     const words = wanted.split(' ')
     return all.filter((speaker) => {

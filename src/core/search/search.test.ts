@@ -186,4 +186,26 @@ describe('search', () => {
       expect(ids(await searchOf(client, 'missy'), 'article')).toEqual(ids(before, 'article'))
       await client.services.close()
     }))
+
+  it('ranks the quotation picker’s highlights by relevance, not by the library’s order', () =>
+    withTempDir(async (dir) => {
+      const client = await openTestClient(join(dir, 'library'))
+      const [first, , , , last] = await client.call('articles:list', {})
+      const place = async (id: string, n: number) => {
+        const text = (await client.call('articles:get', { id })).text!
+        const start = text.indexOf(' ', 200 + n) + 1
+        return client.call('highlights:create', { articleId: id, start, end: start + 40 })
+      }
+      const passing = await place(first!.id, 0)
+      await client.call('highlights:set-note', { id: passing.id, note: doc(`A long aside on many other things, ${'and more of them, '.repeat(20)} with one mention of the metronome.`) })
+      const about = await place(last!.id, 10)
+      await client.call('highlights:set-note', { id: about.id, note: doc('Metronome: the metronome scene, the metronome as father.') })
+      await (await client.services.search.index()).whenCurrent()
+      const picked = await client.call('highlights:search', { query: 'metronome' })
+      expect(picked.map((q) => q.highlight.id)).toEqual([about.id, passing.id])
+      // Without words, the library's order as before.
+      const all = await client.call('highlights:search', {})
+      expect(all.map((q) => q.highlight.id)).toEqual([passing.id, about.id])
+      await client.services.close()
+    }))
 })

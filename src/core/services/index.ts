@@ -83,7 +83,7 @@ export async function openLibraryServices(libraryDir: string, options: ServiceOp
   const handlers: Handlers = {
     ...articleServices(store, texts, new AnchorCache()),
     ...highlightServices(store, texts),
-    ...quotableHighlightServices(store, texts),
+    ...quotableHighlightServices(store, texts, search.index),
     ...noteServices(store),
     ...themeServices(store),
     ...preferenceServices(store),

@@ -9,6 +9,7 @@ import { foldForSearch, queryWords } from '../../shared/text'
 import { descendantIds } from '../../shared/theme-tree'
 import type { LibraryStore } from '../library/store'
 import type { ArticleTexts } from './article-texts'
+import type { SearchIndex } from '../search/search-index'
 import { requireArticle, requireTheme } from './records'
 
 /** Enough to fill the quotation picker; a narrower query finds the rest. */
@@ -27,9 +28,13 @@ function inTextOrder(a: Highlight, b: Highlight): number {
   return a.position.start - b.position.start || a.position.end - b.position.end
 }
 
-export function quotableHighlightServices(store: LibraryStore, texts: ArticleTexts) {
+export function quotableHighlightServices(store: LibraryStore, texts: ArticleTexts, search?: () => Promise<SearchIndex>) {
   return {
-    /** Ordered as the library lists its articles, then by place in the text, and cut at `limit`. */
+    /**
+     * With words: the highlights whose own words or note hold them, most relevant first (as search ranks
+     * them), then those found by their article's title, outlet or theme names. Without: as the library
+     * lists its articles, then by place in the text. Cut at `limit`.
+     */
     'highlights:search': async (request: ParsedRequestOf<'highlights:search'>): Promise<QuotableHighlight[]> => {
       const { query = '', themeId, articleId, limit = DEFAULT_LIMIT } = request
       await store.whenLoaded()
@@ -48,20 +53,35 @@ export function quotableHighlightServices(store: LibraryStore, texts: ArticleTex
         else byArticle.set(h.articleId, [h])
       }
       const found: QuotableHighlight[] = []
-      for (const article of store.articles()) {
-        const candidates = byArticle.get(article.id)
-        if (!candidates) continue
-        const { text } = await texts.shown(article)
+      const taken = new Set<string>()
+      const quotable = async (article: Article, highlight: Highlight, speakerAt: (offset: number) => string | null): Promise<boolean> => {
         const articleTitle = await texts.titleOf(article)
         const { outlet, date } = article.meta
+        const names = highlight.themeIds.flatMap((id) => themeNames.get(id) ?? [])
+        const note = highlight.note === null ? '' : noteText(highlight.note)
+        const haystack = foldForSearch([highlight.quote.exact, note, articleTitle, outlet, ...names].join('\n'))
+        if (!words.every((word) => haystack.includes(word))) return false
+        found.push({ highlight, articleTitle, outlet, date, themeNames: names, speaker: speakerAt(highlight.position.start) })
+        taken.add(highlight.id)
+        return true
+      }
+      if (words.length > 0 && search) {
+        const ranked = await (await search()).search(query, { kinds: ['highlight'], limit: Math.min(1_000, limit * 4), ...(articleId !== undefined ? { filters: { articleId } } : {}) })
+        for (const hit of ranked.groups.flatMap((g) => g.hits)) {
+          const highlight = store.highlight(hit.id)
+          const article = highlight ? store.article(highlight.articleId) : null
+          if (!highlight || !article || (themes !== null && !highlight.themeIds.some((t) => themes.has(t)))) continue
+          const { text } = await texts.shown(article)
+          if ((await quotable(article, highlight, speakersOf(article, text))) && found.length === limit) return found
+        }
+      }
+      for (const article of store.articles()) {
+        const candidates = byArticle.get(article.id)?.filter((h) => !taken.has(h.id))
+        if (!candidates || candidates.length === 0) continue
+        const { text } = await texts.shown(article)
         const speakerAt = speakersOf(article, text)
         for (const highlight of candidates.sort(inTextOrder)) {
-          const names = highlight.themeIds.flatMap((id) => themeNames.get(id) ?? [])
-          const note = highlight.note === null ? '' : noteText(highlight.note)
-          const haystack = foldForSearch([highlight.quote.exact, note, articleTitle, outlet, ...names].join('\n'))
-          if (!words.every((word) => haystack.includes(word))) continue
-          found.push({ highlight, articleTitle, outlet, date, themeNames: names, speaker: speakerAt(highlight.position.start) })
-          if (found.length === limit) return found
+          if ((await quotable(article, highlight, speakerAt)) && found.length === limit) return found
         }
       }
       return found
