@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { Highlight } from '../../shared/model'
 import { LibraryStore } from './store'
@@ -105,8 +105,8 @@ describe('interrupted writes', () => {
 
   it('a writer killed at random moments, ~100 times, always leaves a library that opens whole, with every acknowledged change', async () => {
     const work = await mkdtemp(join(tmpdir(), 'liner-notes-crash-'))
+    const command = await writerCommand(work)
     try {
-      const command = await writerCommand(work)
       const dir = join(work, 'library')
       await (await open(dir)).close()
       const history: Step[] = []
@@ -135,6 +135,7 @@ describe('interrupted writes', () => {
       expect(history.some((s) => s.op === 'merge') && history.some((s) => s.op === 'delete-theme')).toBe(true)
     } finally {
       await rm(work, { recursive: true, force: true })
+      if (command[0]?.endsWith('.mjs')) await rm(command[0], { force: true })
     }
   }, CRASH_BUDGET_MS + 60_000)
 })
@@ -163,7 +164,9 @@ interface Step {
  * through tsx when esbuild cannot be loaded.
  */
 async function writerCommand(work: string): Promise<string[]> {
-  const outfile = join(work, 'crash-writer.mjs')
+  // Beside the project's packages, so the one left out of the bundle (the search index's WebAssembly
+  // SQLite, which loads its .wasm from its own folder) is found from it.
+  const outfile = join(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache', 'liner-notes', `crash-writer-${basename(work)}.mjs`)
   try {
     const { build } = await import('esbuild')
     await build({
@@ -173,6 +176,7 @@ async function writerCommand(work: string): Promise<string[]> {
       platform: 'node',
       format: 'esm',
       logLevel: 'error',
+      external: ['node-sqlite3-wasm'],
       banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" }
     })
     return [outfile]

@@ -11,6 +11,7 @@ import { annotationsContract, importsContract } from './imports'
 import { notesContract } from './notes'
 import { preferencesContract } from './preferences'
 import { themesContract } from './themes'
+import { searchContract } from './search'
 
 const sorted = (names: Iterable<string>): string[] => [...names].sort()
 
@@ -31,7 +32,8 @@ describe('the IPC contract', () => {
       exportsContract,
       preferencesContract,
       importsContract,
-      annotationsContract
+      annotationsContract,
+      searchContract
     ]
     expect(domains.flatMap((domain) => Object.keys(domain))).toHaveLength(CHANNELS.length)
   })
