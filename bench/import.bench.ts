@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks'
 import { makeLongPdf, writeArticlePdf } from '../src/core/import/fixtures/make-pdf'
 import { extractPdf } from '../src/core/import/formats/pdf'
 import { openLibraryServices } from '../src/core/services'
+import { sourceWorkerEntry } from '../src/core/import/isolated-extract'
 import { seededRandom } from '../src/core/testing/prose'
 import { withRatios, type Figure } from './figures'
 import { ARCHIVE_DIR, workFolder } from './library-cache'
@@ -66,7 +67,8 @@ export async function benchImport(log: (line: string) => void): Promise<Figure[]
     }
     const readS = (performance.now() - start) / 1000
 
-    const services = await openLibraryServices(join(work, 'library'), { archiveDir: ARCHIVE_DIR })
+    // Files are read in the extraction worker, as the app reads them (its memory counts: it is a thread).
+    const services = await openLibraryServices(join(work, 'library'), { archiveDir: ARCHIVE_DIR, extractWorker: sourceWorkerEntry() })
     await services.store.whenLoaded()
     let peak = process.memoryUsage().rss
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25)
