@@ -80,6 +80,16 @@ test('the Notes search finds a note by a word in its body', async ({ app }) => {
   await expect(list.getByRole('link').locator('mark')).toHaveText('metronome')
   await list.getByRole('link').click()
   await expect(page).toHaveURL(new RegExp(`#/notes/${wanted.id}$`))
+  // Opened with the search's words: the first match in the note is marked.
+  await expect.poll(() => marked(page, 'find-current')).toEqual(['metronome'])
+
+  // From Ctrl+K, a note hit opens the note at its match too.
+  await page.keyboard.press('Control+k')
+  await page.getByRole('combobox', { name: 'Search' }).fill('airport')
+  await expect(page.getByRole('group', { name: 'Notes' }).getByRole('option')).toHaveCount(1)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('textbox', { name: 'Note title' })).toHaveValue('First act')
+  await expect.poll(() => marked(page, 'find-current')).toEqual(['airport'])
 })
 
 test('the library filter finds an article by a word in its text', async ({ app }) => {

@@ -333,7 +333,7 @@ export function App() {
       ) : route.name === 'themes' ? (
         <ThemesView onChanged={reload} />
       ) : route.name === 'notes' || route.name === 'note' ? (
-        <NotesView noteId={route.name === 'note' ? route.id : null} themes={themes} />
+        <NotesView noteId={route.name === 'note' ? route.id : null} find={route.name === 'note' ? route.find : undefined} themes={themes} />
       ) : route.name === 'theme' ? (
         <ThemePassagesView key={route.id} themeId={route.id} />
       ) : (

@@ -10,7 +10,8 @@ describe('routes', () => {
     { name: 'themes' },
     { name: 'theme', id: 'theme-heritage' },
     { name: 'notes' },
-    { name: 'note', id: 'note-1' }
+    { name: 'note', id: 'note-1' },
+    { name: 'note', id: 'note-1', find: '"master conductor" / fath' }
   ])('round-trips %j through the hash', (route) => {
     expect(parseRoute(hrefFor(route))).toEqual(route)
   })

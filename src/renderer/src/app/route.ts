@@ -7,7 +7,7 @@ export type Route =
   | { name: 'themes' }
   | { name: 'theme'; id: string }
   | { name: 'notes' }
-  | { name: 'note'; id: string }
+  | { name: 'note'; id: string; find?: string }
   | { name: 'trash' }
 
 /** The screen a hash names; the library for anything else, a malformed escape ("%E0") included. */
@@ -31,8 +31,8 @@ function routeOf(hash: string): Route {
   const theme = /^#\/themes\/([^/]+)$/.exec(hash)
   if (theme?.[1]) return { name: 'theme', id: decodeURIComponent(theme[1]) }
   if (hash === '#/themes') return { name: 'themes' }
-  const note = /^#\/notes\/([^/]+)$/.exec(hash)
-  if (note?.[1]) return { name: 'note', id: decodeURIComponent(note[1]) }
+  const note = /^#\/notes\/([^/]+)(?:\/find\/([^/]+))?$/.exec(hash)
+  if (note?.[1]) return note[2] ? { name: 'note', id: decodeURIComponent(note[1]), find: decodeURIComponent(note[2]) } : { name: 'note', id: decodeURIComponent(note[1]) }
   if (hash === '#/notes') return { name: 'notes' }
   if (hash === '#/trash') return { name: 'trash' }
   return { name: 'library' }
@@ -52,7 +52,7 @@ export function hrefFor(route: Route): string {
     case 'notes':
       return '#/notes'
     case 'note':
-      return `#/notes/${encodeURIComponent(route.id)}`
+      return `#/notes/${encodeURIComponent(route.id)}${route.find ? `/find/${encodeURIComponent(route.find)}` : ''}`
     case 'trash':
       return '#/trash'
     default:

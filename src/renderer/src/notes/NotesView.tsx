@@ -1,6 +1,6 @@
 // Free-standing notes: an essay outline, a reading of a theme. A list sorted by last edit beside the
 // open note; create, rename, delete (with undo), and write in the shared note editor.
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { NoteSummary, ThemeSummary } from '../../../shared/ipc/contract'
 import type { Note } from '../../../shared/model'
 import { call, messageOf } from '../api'
@@ -12,13 +12,16 @@ import { useAutosave } from './editor/use-autosave'
 import { Snippet } from '../search/Snippet'
 import '../search/search.css'
 import { useTextSearch } from '../search/use-text-search'
+import { markFirstMatch } from '../search/mark-words'
 
 interface Props {
   noteId: string | null
+  /** Words a search opened the note at: their first match is marked and scrolled to. */
+  find?: string | undefined
   themes: ThemeSummary[]
 }
 
-export function NotesView({ noteId, themes }: Props) {
+export function NotesView({ noteId, find, themes }: Props) {
   const [notes, setNotes] = useState<NoteSummary[] | null>(null)
   const [deleted, setDeleted] = useState<Note | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -114,7 +117,7 @@ export function NotesView({ noteId, themes }: Props) {
       <section className="note-pane" aria-label="Note">
         {error ? <p role="alert">{error}</p> : null}
         {noteId ? (
-          <OpenNote key={noteId} id={noteId} themes={themes} onSaved={reload} onDelete={() => void remove(noteId)} />
+          <OpenNote key={noteId} id={noteId} find={find ?? query} themes={themes} onSaved={reload} onDelete={() => void remove(noteId)} />
         ) : (
           <p className="muted">Choose a note, or start a new one.</p>
         )}
@@ -131,8 +134,22 @@ export function NotesView({ noteId, themes }: Props) {
   )
 }
 
-function OpenNote({ id, themes, onSaved, onDelete }: { id: string; themes: ThemeSummary[]; onSaved: () => void; onDelete: () => void }) {
+function OpenNote({ id, find, themes, onSaved, onDelete }: { id: string; find: string; themes: ThemeSummary[]; onSaved: () => void; onDelete: () => void }) {
   const [note, setNote] = useState<Note | null>(null)
+  const pane = useRef<HTMLDivElement>(null)
+  // Opened from a search: once the editor shows the note, mark the first match and scroll to it.
+  useEffect(() => {
+    if (!note || find.trim() === '') return
+    let tries = 0
+    const timer = setInterval(() => {
+      const editor = pane.current?.querySelector<HTMLElement>('.ProseMirror')
+      if ((editor && markFirstMatch(editor, find)) || ++tries > 20) clearInterval(timer)
+    }, 50)
+    return () => {
+      clearInterval(timer)
+      if (typeof CSS !== 'undefined' && 'highlights' in CSS) CSS.highlights.delete('find-current')
+    }
+  }, [note, find])
   const [failure, setFailure] = useState<string | null>(null)
   const [title, setTitle] = useState('')
   const titleSave = useAutosave<string>(async (value) => {
@@ -153,7 +170,7 @@ function OpenNote({ id, themes, onSaved, onDelete }: { id: string; themes: Theme
   if (failure) return <p role="alert">{failure}</p>
   if (!note) return <p className="muted">Opening…</p>
   return (
-    <div className="open-note">
+    <div className="open-note" ref={pane}>
       <div className="note-head">
         <input
           className="note-title-input"

@@ -22,8 +22,8 @@ interface Props {
 }
 
 /** Where a hit opens: an article at its match (or its highlight), a note, a theme's passages. */
-export function routeOfHit(hit: SearchHit): Route {
-  if (hit.kind === 'note') return { name: 'note', id: hit.id }
+export function routeOfHit(hit: SearchHit, query: string): Route {
+  if (hit.kind === 'note') return { name: 'note', id: hit.id, find: query }
   if (hit.kind === 'theme') return { name: 'theme', id: hit.id }
   if (hit.kind === 'highlight') return { name: 'article', id: hit.articleId!, highlightId: hit.id }
   return hit.field === 'text' && hit.start !== null && hit.end !== null ? { name: 'article', id: hit.id, at: { start: hit.start, end: hit.end } } : { name: 'article', id: hit.id }
@@ -81,7 +81,7 @@ export function SearchDialog({ initialQuery, outlets, themes, onClose }: Props) 
   const open = (hit: SearchHit | undefined): void => {
     if (!hit) return
     onClose()
-    navigate(routeOfHit(hit))
+    navigate(routeOfHit(hit, query))
   }
   const filter = (patch: Partial<SearchFilters>): void =>
     setFilters((current) => {
