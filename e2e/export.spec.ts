@@ -127,3 +127,29 @@ function toText(node: { type: string; value?: string; children?: unknown[] }): s
   const children = (node.children ?? []) as { type: string; value?: string; children?: unknown[] }[]
   return children.map(toText).join(node.type === 'blockquote' ? '\n' : '')
 }
+
+test('a CSV export protects cells from running as spreadsheet formulas, says so, and offers the raw cells', async ({ app }) => {
+  const { page } = app
+  const text = (await app.request('articles:get', { id: '004_2d86f5da9e5657dc' })).text!
+  const start = text.indexOf('heritage')
+  const highlight = await app.request('highlights:create', { articleId: '004_2d86f5da9e5657dc', start, end: start + 'heritage'.length })
+  const note = { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: '=HYPERLINK("http://example.com")' }] }] }
+  await app.request('highlights:set-note', { id: highlight.id, note })
+  const exportCsv = async (raw: boolean): Promise<string> => {
+    await page.getByRole('banner').getByRole('button', { name: 'Export…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export' })
+    await dialog.getByRole('radio', { name: /^CSV/ }).check()
+    await expect(dialog.getByText('Cells that start with = + - or @ get a leading')).toBeVisible()
+    const rawBox = dialog.getByRole('checkbox', { name: /^Raw cells/ })
+    await expect(rawBox).not.toBeChecked()
+    if (raw) await rawBox.check()
+    await dialog.getByRole('button', { name: 'Export…' }).click()
+    await expect(dialog.getByRole('status')).toContainText('Exported')
+    const file = (await dialog.getByRole('status').innerText()).match(/[\w-]+\.csv/)![0]
+    const csv = await readFile(join(app.exportDir, file), 'utf8')
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    return csv
+  }
+  expect(await exportCsv(false)).toContain(`"'=HYPERLINK(""http://example.com"")"`)
+  expect(await exportCsv(true)).toContain(`"=HYPERLINK(""http://example.com"")"`)
+})

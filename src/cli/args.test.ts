@@ -44,7 +44,14 @@ describe('parseExportRequest', () => {
     ['article:a1', 'csv', { kind: 'article', articleId: 'a1' }, 'csv'],
     ['theme:Music/Jazz', 'json', { kind: 'theme', name: 'Music/Jazz' }, 'json']
   ])('reads --scope %s --format %s', (scope, format, expectedScope, expectedFormat) => {
-    expect(exportOf(scope, format)).toEqual({ scope: expectedScope, format: expectedFormat, out: '/tmp/x' })
+    expect(exportOf(scope, format)).toEqual({ scope: expectedScope, format: expectedFormat, out: '/tmp/x', rawCells: false })
+  })
+
+  it('reads --raw-cells for CSV only', () => {
+    expect(parseExportRequest(parseInvocation(['export', '--scope', 'library', '--format', 'csv', '--out', '/tmp/x', '--raw-cells'])).rawCells).toBe(true)
+    expect(() => parseExportRequest(parseInvocation(['export', '--scope', 'library', '--format', 'md', '--out', '/tmp/x', '--raw-cells']))).toThrow(
+      new UsageError('The --raw-cells flag is for --format csv only.')
+    )
   })
 
   it.each([

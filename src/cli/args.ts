@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util'
 export const COMMANDS = ['list', 'text', 'search', 'import', 'annotations', 'export', 'backup', 'restore', 'check', 'stats', 'help'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
-type Flag = 'library' | 'json' | 'help' | 'scope' | 'format' | 'out' | 'article' | 'max-size' | 'max-seconds' | 'kind' | 'speaker'
+type Flag = 'library' | 'json' | 'help' | 'scope' | 'format' | 'out' | 'article' | 'max-size' | 'max-seconds' | 'kind' | 'speaker' | 'raw-cells'
 
 const OPTIONS = {
   library: { type: 'string' },
@@ -18,7 +18,8 @@ const OPTIONS = {
   'max-size': { type: 'string' },
   'max-seconds': { type: 'string' },
   kind: { type: 'string' },
-  speaker: { type: 'string' }
+  speaker: { type: 'string' },
+  'raw-cells': { type: 'boolean' }
 } as const
 
 const COMMON: readonly Flag[] = ['library', 'json', 'help']
@@ -32,7 +33,7 @@ const GRAMMAR: Record<CommandName, { flags: readonly Flag[]; required: readonly 
   annotations: { flags: ['article'], required: [], positionals: ['import', 'a file'] },
   text: { flags: [], required: [], positionals: ['articleId'] },
   search: { flags: ['kind', 'speaker'], required: [], positionals: ['a query'] },
-  export: { flags: ['scope', 'format', 'out'], required: ['scope', 'format', 'out'], positionals: [] },
+  export: { flags: ['scope', 'format', 'out', 'raw-cells'], required: ['scope', 'format', 'out'], positionals: [] },
   backup: { flags: ['out'], required: ['out'], positionals: [] },
   restore: { flags: [], required: [], positionals: ['FILE', 'DIR'] },
   check: { flags: [], required: [], positionals: [] },
@@ -57,6 +58,8 @@ export interface Invocation {
   /** search --kind and --speaker. */
   kind: 'article' | 'highlight' | 'note' | 'theme' | undefined
   speaker: string | undefined
+  /** export --raw-cells: CSV cells as they are, without the protection against spreadsheet formulas. */
+  rawCells: boolean
 }
 
 /** A mistake in how the command was typed; its message is one sentence. */
@@ -84,7 +87,8 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     maxSize: wholeNumber('--max-size', values['max-size'], 4096, 'megabytes'),
     maxSeconds: wholeNumber('--max-seconds', values['max-seconds'], 3600, 'seconds'),
     kind: searchKind(values.kind),
-    speaker: values.speaker
+    speaker: values.speaker,
+    rawCells: values['raw-cells'] ?? false
   }
   if (values.speaker === '') throw new UsageError('The --speaker flag needs a name.')
   if (values.library === '') throw new UsageError('The --library flag needs a folder.')

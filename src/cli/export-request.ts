@@ -16,12 +16,14 @@ export interface ExportRequest {
   scope: { kind: 'library' } | { kind: 'article'; articleId: string } | { kind: 'theme'; name: string }
   format: ExportFormat
   out: string
+  rawCells: boolean
 }
 
-export function parseExportRequest({ scope, format, out }: Invocation): ExportRequest {
+export function parseExportRequest({ scope, format, out, rawCells }: Invocation): ExportRequest {
   const chosen = FORMATS.get(format ?? '')
   if (!chosen) throw new UsageError(`The --format flag takes md, csv or json, not “${format}”.`)
-  return { scope: parseScope(scope ?? ''), format: chosen, out: resolve(out ?? '') }
+  if (rawCells && chosen !== 'csv') throw new UsageError('The --raw-cells flag is for --format csv only.')
+  return { scope: parseScope(scope ?? ''), format: chosen, out: resolve(out ?? ''), rawCells }
 }
 
 function parseScope(scope: string): ExportRequest['scope'] {

@@ -33,7 +33,8 @@ export async function runExport(request: ExportRequest, session: Session, io: Io
   const payload: RequestOf<'export:run'> = {
     scope: await resolveScope(request.scope, session),
     format: request.format,
-    ...(folder ? { layout: 'folder' as const } : {})
+    ...(folder ? { layout: 'folder' as const } : {}),
+    ...(request.rawCells ? { rawCells: true } : {})
   }
   const summary = await session.request('export:run', payload)
   await report(summary, io, json, `Exported ${count(summary.highlights, 'highlight')} and ${count(summary.notes, 'note')}`)

@@ -70,9 +70,13 @@ describe('highlightsCsv', () => {
     expect(parse(withBom.slice(1))).toEqual(rows)
   })
 
-  it('defuses formulas when asked', () => {
-    const risky = { ...source, data: { ...source.data, highlights: source.data.highlights.map((h) => (h.id === 'hl-news' ? { ...h, note: { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: '=HYPERLINK("x")' }] }] } } : h)) } }
-    expect(parse(highlightsCsv(risky)).find((r) => r.id === 'hl-news')?.note).toBe('=HYPERLINK("x")')
-    expect(parse(highlightsCsv(risky, { escapeFormulae: true })).find((r) => r.id === 'hl-news')?.note).toBe('\'=HYPERLINK("x")')
+  it.each(['=HYPERLINK("x")', '+1+1', '-2+3', '@SUM(A1)'])('defuses a cell starting %j by default, and keeps it raw when asked', (text) => {
+    const note = { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] }] }
+    const risky = { ...source, data: { ...source.data, highlights: source.data.highlights.map((h) => (h.id === 'hl-news' ? { ...h, note } : h)) } }
+    const cell = (csv: string) => parse(csv).find((r) => r.id === 'hl-news')?.note
+    expect(cell(highlightsCsv(risky))).toBe(`'${text}`)
+    expect(cell(highlightsCsv(risky, { escapeFormulae: false }))).toBe(text)
+    // Cells that merely contain such a character are left alone.
+    expect(parse(highlightsCsv(source)).map((r) => r.quote)).toEqual(parse(highlightsCsv(source, { escapeFormulae: false })).map((r) => r.quote))
   })
 })

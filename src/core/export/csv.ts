@@ -35,8 +35,9 @@ export interface CsvOptions {
   byteOrderMark?: boolean
   /**
    * Prefixes a field starting with = + - @ tab or CR with a quote mark, so a spreadsheet shows it as text
-   * instead of running it as a formula (OWASP "CSV injection"). Off by default because it changes the
-   * text: a quote or note that starts with "-" would no longer read back exactly.
+   * instead of running it as a formula (OWASP "CSV injection"): article text is third-party, so a file can
+   * carry a formula its user never wrote. On by default; off gives the raw text (a quote starting with
+   * "-" then reads back exactly).
    */
   escapeFormulae?: boolean
 }
@@ -50,7 +51,7 @@ export function highlightsCsv(source: ExportSource, options: CsvOptions = {}): s
   })
   const csv = Papa.unparse(
     { fields: [...CSV_COLUMNS], data: rows.map((row) => CSV_COLUMNS.map((column) => row[column])) },
-    { newline: '\r\n', escapeFormulae: options.escapeFormulae ?? false }
+    { newline: '\r\n', escapeFormulae: options.escapeFormulae ?? true }
   )
   return options.byteOrderMark ? `\uFEFF${csv}` : csv
 }

@@ -9,6 +9,7 @@ import { descendantIds } from '../../shared/theme-tree'
 import {
   articleMarkdown,
   highlightsCsv,
+  type CsvOptions,
   libraryMarkdown,
   libraryMarkdownFiles,
   themeMarkdown,
@@ -105,7 +106,7 @@ export function exportServices(store: LibraryStore, texts: ArticleTexts, effects
       return { path: destination, files: files.length, bytes, ...counts }
     }
     stopIfCancelled(signal, 'The export was cancelled; nothing was written.')
-    const content = render(format, scope, all, scoped, options, request.byteOrderMark ?? false)
+    const content = render(format, scope, all, scoped, options, { byteOrderMark: request.byteOrderMark ?? false, escapeFormulae: !(request.rawCells ?? false) })
     stopIfCancelled(signal, 'The export was cancelled; nothing was written.')
     report('Writing the file', 0, 1)
     await atomicWriteFile(destination, content)
@@ -152,9 +153,9 @@ function render(
   all: ExportSource,
   scoped: ExportSource,
   options: { now: string; citationStyle?: ExportOptionsStyle; includeNotes: boolean },
-  byteOrderMark: boolean
+  csv: CsvOptions
 ): string {
-  if (format === 'csv') return highlightsCsv(scoped, { byteOrderMark })
+  if (format === 'csv') return highlightsCsv(scoped, csv)
   if (format === 'json') return webAnnotationJson(scoped, options)
   const markdown =
     scope.kind === 'article'

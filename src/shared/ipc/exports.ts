@@ -42,7 +42,12 @@ export const exportsContract = {
         citationStyle: z.enum(CITATION_STYLES).optional(),
         includeNotes: z.boolean().optional(),
         /** CSV only: a byte-order mark, so spreadsheet apps read UTF-8 right. */
-        byteOrderMark: z.boolean().optional()
+        byteOrderMark: z.boolean().optional(),
+        /**
+         * CSV only: leave cells that start with = + - @ tab or CR as they are. By default such a cell gets
+         * a leading ' so a spreadsheet shows it as text instead of running it as a formula (OWASP).
+         */
+        rawCells: z.boolean().optional()
       })
       .strict()
   ),

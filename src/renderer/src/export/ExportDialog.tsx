@@ -45,6 +45,7 @@ export function ExportDialog({ target, articles, themes, onClose }: Props) {
   const [citationStyle, setCitationStyle] = useState<CitationStyle>(DEFAULT_CITATION_STYLE)
   const [includeNotes, setIncludeNotes] = useState(true)
   const [byteOrderMark, setByteOrderMark] = useState(true)
+  const [rawCells, setRawCells] = useState(false)
   const [openAfterRestore, setOpenAfterRestore] = useState(false)
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' })
   const [progress, setProgress] = useState<Progress | null>(null)
@@ -81,7 +82,7 @@ export function ExportDialog({ target, articles, themes, onClose }: Props) {
           format,
           ...(format === 'markdown' ? { citationStyle, ...(scope.kind === 'library' ? { layout } : {}) } : {}),
           includeNotes,
-          ...(format === 'csv' ? { byteOrderMark } : {})
+          ...(format === 'csv' ? { byteOrderMark, rawCells } : {})
         }),
         'Exported'
       )
@@ -181,6 +182,15 @@ export function ExportDialog({ target, articles, themes, onClose }: Props) {
                 <input type="checkbox" checked={byteOrderMark} onChange={(e) => setByteOrderMark(e.target.checked)} />
                 Byte-order mark (helps spreadsheet apps read accents)
               </label>
+            ) : null}
+            {format === 'csv' ? (
+              <label>
+                <input type="checkbox" checked={rawCells} onChange={(e) => setRawCells(e.target.checked)} />
+                Raw cells: keep text starting with = + - @ as it is (a spreadsheet may run it as a formula)
+              </label>
+            ) : null}
+            {format === 'csv' && !rawCells ? (
+              <p className="muted export-note">Cells that start with = + - or @ get a leading ' so a spreadsheet shows them as text, never as a formula.</p>
             ) : null}
           </fieldset>
           <div className="row-actions">
