@@ -73,3 +73,48 @@ describe('buildCodebook', () => {
     expect(codebook.ordered.map((t) => t.name)).toEqual(['Act 2', 'Act 10', 'Eclair', 'éclair'])
   })
 })
+
+describe('unique tags', () => {
+  const at = (id: string, name: string, createdAt: string, parentId: string | null = null): Theme => ({
+    id,
+    name,
+    color: '#888888',
+    description: '',
+    parentId,
+    createdAt,
+    updatedAt: createdAt,
+    rev: 1
+  })
+
+  it('gives names that make the same tag distinct tags, the older theme keeping the plain one', () => {
+    const themes = [
+      at('t-kpop', 'K-pop', '2026-01-01T00:00:00.000Z'),
+      at('t-k-pop', 'K pop', '2026-01-02T00:00:00.000Z'),
+      at('t-rnb', 'R&B', '2026-01-01T00:00:00.000Z'),
+      at('t-rb', 'RB', '2026-01-03T00:00:00.000Z'),
+      at('t-rb-lower', 'rb', '2026-01-04T00:00:00.000Z'),
+      at('t-heart', '❤️', '2026-01-01T00:00:00.000Z'),
+      at('t-star', '⭐', '2026-01-02T00:00:00.000Z'),
+      at('t-roots-top', 'heritage/roots', '2026-01-01T00:00:00.000Z'),
+      at('t-heritage', 'heritage', '2026-01-01T00:00:00.000Z'),
+      at('t-roots', 'roots', '2026-01-01T00:00:00.000Z', 't-heritage'),
+      at('t-korean', '한국', '2026-01-01T00:00:00.000Z')
+    ]
+    const codebook = buildCodebook(themes)
+    const tags = themes.map((t) => codebook.tag(t.id))
+    expect(new Set(tags.map((t) => t.toLowerCase())).size).toBe(themes.length)
+    expect(codebook.tag('t-kpop')).toBe('K-pop')
+    expect(codebook.tag('t-k-pop')).toMatch(/^K-pop-[0-9a-z]{4}$/)
+    expect(codebook.tag('t-rnb')).toBe('RB')
+    expect(codebook.tag('t-rb')).toMatch(/^RB-[0-9a-z]{4}$/)
+    expect(codebook.tag('t-heart')).toBe('untitled')
+    expect(codebook.tag('t-star')).toMatch(/^untitled-[0-9a-z]{4}$/)
+    expect(codebook.tag('t-roots-top')).toBe('heritage-roots')
+    expect(codebook.tag('t-roots')).toBe('heritage/roots')
+    expect(codebook.tag('t-korean')).toBe('한국')
+    // Stable: a theme added later never changes the tags already given.
+    const more = buildCodebook([...themes, at('t-late', 'k-pop', '2026-02-01T00:00:00.000Z')])
+    for (const t of themes) expect(more.tag(t.id)).toBe(codebook.tag(t.id))
+    expect(more.tag('t-late')).toMatch(/^k-pop-[0-9a-z]{4}$/)
+  })
+})

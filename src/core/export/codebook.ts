@@ -42,15 +42,46 @@ export function buildCodebook(themes: readonly Theme[]): Codebook {
   for (const root of roots) collect(root)
 
   const pathOf = (id: string): readonly Theme[] => paths.get(id) ?? []
+  const tags = uniqueTags(roots)
   return {
     get: (id) => byId.get(id),
     ordered: nodes.map((node) => node.theme),
     children: (parentId) => childrenOf.get(parentId) ?? [],
     path: pathOf,
     subtree: (id) => subtrees.get(id) ?? new Set(),
-    tag: (id) => pathOf(id).map((t) => tagSegment(t.name)).join('/'),
+    tag: (id) => tags.get(id) ?? '',
     pathName: (id) => pathOf(id).map((t) => t.name).join('/')
   }
+}
+
+/**
+ * Every theme's tag, unique: Obsidian matches tags without regard to case, and two names can make the
+ * same tag ("K-pop" and "K pop", "R&B" and "RB", two names of emoji alone). Among siblings whose tags would
+ * be the same, the theme created first keeps the plain tag and each later one gets a suffix made from its
+ * id ("RB-k3f9"), so a tag never changes when another theme is added, renamed or removed elsewhere.
+ */
+function uniqueTags(roots: readonly ThemeNode<Theme>[]): Map<string, string> {
+  const tags = new Map<string, string>()
+  const visit = (siblings: readonly ThemeNode<Theme>[], prefix: string): void => {
+    const used = new Set<string>()
+    const byAge = [...siblings].sort((a, b) => a.theme.createdAt.localeCompare(b.theme.createdAt) || (a.theme.id < b.theme.id ? -1 : 1))
+    for (const node of byAge) {
+      let tag = prefix + tagSegment(node.theme.name)
+      if (used.has(tag.toLocaleLowerCase('en'))) tag = `${tag}-${shortId(node.theme.id)}`
+      used.add(tag.toLocaleLowerCase('en'))
+      tags.set(node.theme.id, tag)
+      visit(node.children, `${tag}/`)
+    }
+  }
+  visit(roots, '')
+  return tags
+}
+
+/** Four letters and digits from an id (FNV-1a): the same id always gives the same four. */
+function shortId(id: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0
+  return hash.toString(36).padStart(4, '0').slice(-4)
 }
 
 /**
@@ -67,6 +98,8 @@ export function tagSegment(name: string): string {
     .trim()
     .replace(/[\s/]+/gu, '-')
     .replace(/[^\p{L}\p{M}\p{N}_-]/gu, '')
+    // A mark with no letter to sit on (an emoji's variation selector) is not a character of the tag.
+    .replace(/(?<![\p{L}\p{N}\p{M}])\p{M}+/gu, '')
     .replace(/-{2,}/g, '-')
     .replace(/^-+|-+$/g, '')
   if (segment === '') return 'untitled'

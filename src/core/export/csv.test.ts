@@ -28,7 +28,7 @@ describe('highlightsCsv', () => {
       const text = shownText(source, h.articleId)
       const found = anchor(text, h)
       expect(row?.quote).toBe(found ? text.slice(found.start, found.end) : h.quote.exact)
-      expect((row?.themes ?? '').split(THEME_SEPARATOR).filter((t) => t !== '').sort()).toEqual(h.themeIds.map((id) => codebook.pathName(id)).sort())
+      expect((row?.themes ?? '').split(THEME_SEPARATOR).filter((t) => t !== '').sort()).toEqual(h.themeIds.map((id) => codebook.path(id).map((t) => t.name).join(' › ')).sort())
       expect(row?.note).toBe(h.note ? noteText(h.note).trim() : '')
       expect(row?.color).toBe(h.color ?? '')
       expect([row?.created, row?.updated]).toEqual([h.createdAt, h.updatedAt])
@@ -41,7 +41,7 @@ describe('highlightsCsv', () => {
   it('keeps quotes with commas, double quotes, line breaks and Markdown characters whole', () => {
     expect(rows.find((r) => r.id === 'hl-special')?.quote).toBe(SPECIAL_PARAGRAPH)
     expect(rows.find((r) => r.id === 'hl-turns')?.quote).toContain('\n\nKeshia Hannam:\u00a0\n\n')
-    expect(rows.find((r) => r.id === 'hl-across')?.themes).toBe('heritage/Korean roots/family gatherings')
+    expect(rows.find((r) => r.id === 'hl-across')?.themes).toBe('heritage › Korean roots › family gatherings')
   })
 
   it('names the speaker, the article and its source', () => {
@@ -78,5 +78,15 @@ describe('highlightsCsv', () => {
     expect(cell(highlightsCsv(risky, { escapeFormulae: false }))).toBe(text)
     // Cells that merely contain such a character are left alone.
     expect(parse(highlightsCsv(source)).map((r) => r.quote)).toEqual(parse(highlightsCsv(source, { escapeFormulae: false })).map((r) => r.quote))
+  })
+
+  it('prints a top-level theme named “heritage/roots” apart from the sub-theme heritage › roots', () => {
+    const base = source.data.themes.find((t) => t.id === 'theme-heritage')!
+    const topLevel = { ...base, id: 'theme-slash', name: 'heritage/roots', parentId: null }
+    const nested = { ...base, id: 'theme-roots', name: 'roots', parentId: 'theme-heritage' }
+    const highlights = source.data.highlights.map((h) => (h.id === 'hl-blend' ? { ...h, themeIds: ['theme-slash', 'theme-roots'] } : h))
+    const csv = highlightsCsv({ ...source, data: { ...source.data, themes: [...source.data.themes, topLevel, nested], highlights } })
+    const cell = parse(csv).find((r) => r.id === 'hl-blend')?.themes ?? ''
+    expect(cell.split(THEME_SEPARATOR).sort()).toEqual(['heritage/roots', 'heritage › roots'].sort())
   })
 })

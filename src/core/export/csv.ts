@@ -24,8 +24,13 @@ export const CSV_COLUMNS = [
 ] as const
 export type CsvColumn = (typeof CSV_COLUMNS)[number]
 
-/** Separates theme names in the one `themes` column; nested themes are written "parent/child". */
+/** Separates theme names in the one `themes` column. */
 export const THEME_SEPARATOR = '; '
+/**
+ * Between a theme and its parent in the `themes` column, as the app shows the tree: "heritage › roots".
+ * Not "/", which a theme's own name may hold: a top-level "heritage/roots" must not read as the sub-theme.
+ */
+export const THEME_PATH_SEPARATOR = ' › '
 
 export interface CsvOptions {
   /**
@@ -47,7 +52,12 @@ export function highlightsCsv(source: ExportSource, options: CsvOptions = {}): s
   const index = indexLibrary(source)
   const rows = index.articleIds.flatMap((id) => {
     const entry = index.article(id)
-    return entry ? entry.highlights.map((h) => csvRow(h, entry.label, (themeId) => index.codebook.pathName(themeId))) : []
+    const themeName = (themeId: string): string =>
+      index.codebook
+        .path(themeId)
+        .map((t) => t.name)
+        .join(THEME_PATH_SEPARATOR)
+    return entry ? entry.highlights.map((h) => csvRow(h, entry.label, themeName)) : []
   })
   const csv = Papa.unparse(
     { fields: [...CSV_COLUMNS], data: rows.map((row) => CSV_COLUMNS.map((column) => row[column])) },

@@ -2,7 +2,7 @@
 // bytes of an export. The IPC handlers that save them to disk live elsewhere.
 export { createBackup, readBackup, BackupError, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_MANIFEST, type BackupContents, type BackupErrorCode, type BackupMeta } from './backup'
 export { tagSegment } from './codebook'
-export { CSV_COLUMNS, highlightsCsv, THEME_SEPARATOR, type CsvOptions } from './csv'
+export { CSV_COLUMNS, highlightsCsv, THEME_PATH_SEPARATOR, THEME_SEPARATOR, type CsvOptions } from './csv'
 export type { ExportSource } from './library-index'
 export { highlightBlockId, linerNotesUrl, parseLinerNotesUrl, type LinerNotesTarget } from './links'
 export { articleMarkdown, libraryMarkdown, libraryMarkdownFiles, noteMarkdown, themeMarkdown, type MarkdownFile, type MarkdownOptions } from './markdown'
