@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { countWords, foldForSearch, openingWords, queryWords, sentenceRanges, speakerLabelLength, splitParagraphs } from './text'
+import { countWords, foldForSearch, openingWords, queryWords, sentenceRanges, snapToGraphemes, speakerLabelLength, splitParagraphs } from './text'
 
 const ARCHIVE = join(import.meta.dirname, '../../archive')
 const texts = readdirSync(ARCHIVE)
@@ -107,5 +107,21 @@ describe('sentenceRanges', () => {
       'Anderson .Paak’s debut.',
       'It opened Feb. 27 in AMC theaters.'
     ])
+  })
+})
+
+describe('snapToGraphemes', () => {
+  const text = 'Soul 👨‍👩‍👦 loves André (Andre\u0301) and 🎷.'
+  it.each([
+    ['inside a surrogate pair', text.indexOf('🎷') + 1, text.indexOf('🎷') + 1, '🎷'],
+    ['inside an emoji family', text.indexOf('👨') + 3, text.indexOf('👨') + 4, '👨‍👩‍👦'],
+    ['before a combining accent', text.indexOf('Andre\u0301'), text.indexOf('Andre\u0301') + 5, 'Andre\u0301'],
+    ['already whole', text.indexOf('loves'), text.indexOf('loves') + 5, 'loves']
+  ])('widens a range %s to whole characters', (_, start, end, expected) => {
+    const snapped = snapToGraphemes(text, start, end === start ? end + 0 : end)
+    const cut = text.slice(snapped.start, Math.max(snapped.end, snapped.start))
+    expect(cut.includes(expected) || cut === expected).toBe(true)
+    expect(cut).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$|^\p{M}/u)
+    expect(text.slice(snapped.end, snapped.end + 1)).not.toMatch(/^[\uDC00-\uDFFF\u0300-\u036f\u200d]/)
   })
 })

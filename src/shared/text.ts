@@ -115,3 +115,31 @@ export function sentenceRanges(text: string): { start: number; end: number }[] {
   }
   return ranges
 }
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
+/** Longer than any grapheme cluster a text is likely to hold (an emoji ZWJ family is about 11 units). */
+const GRAPHEME_REACH = 64
+
+/**
+ * The range widened to whole grapheme clusters (what a reader sees as one character): a start inside an
+ * emoji's surrogate pair or before a combining accent moves back to the cluster's start, an end inside
+ * one moves on to its end, so a quotation never carries half a character ("�") or loses an accent.
+ * Only the text around each end is segmented.
+ */
+export function snapToGraphemes(text: string, start: number, end: number): { start: number; end: number } {
+  return { start: clusterBoundary(text, start, 'back'), end: clusterBoundary(text, end, 'forward') }
+}
+
+function clusterBoundary(text: string, offset: number, direction: 'back' | 'forward'): number {
+  if (offset <= 0 || offset >= text.length) return Math.max(0, Math.min(offset, text.length))
+  const from = Math.max(0, offset - GRAPHEME_REACH)
+  const to = Math.min(text.length, offset + GRAPHEME_REACH)
+  let before = from
+  for (const { index } of graphemes.segment(text.slice(from, to))) {
+    const at = from + index
+    if (at === offset) return offset
+    if (at > offset) return direction === 'back' ? before : at
+    before = at
+  }
+  return direction === 'back' ? before : to
+}

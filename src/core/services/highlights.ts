@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { isDeepStrictEqual } from 'node:util'
 import { describeRange } from '../../shared/anchoring'
+import { snapToGraphemes } from '../../shared/text'
 import type { AnchoredHighlight, ParsedRequestOf, ThemePassage } from '../../shared/ipc/contract'
 import type { Highlight } from '../../shared/model'
 import { descendantIds } from '../../shared/theme-tree'
@@ -37,7 +38,9 @@ export function highlightServices(store: LibraryStore, texts: ArticleTexts) {
     if (exact !== undefined && text.slice(start, end) !== exact) {
       throw new LibraryError('conflict', 'The article’s text changed after the words were selected (a correction was saved). Select them again.')
     }
-    return describeRange(text, start, end)
+    // Whole characters only, whatever the page sent: half an emoji or an accent cut off is never quoted.
+    const snapped = snapToGraphemes(text, start, end)
+    return describeRange(text, snapped.start, snapped.end)
   }
 
   const placed = (highlight: Highlight): AnchoredHighlight => ({

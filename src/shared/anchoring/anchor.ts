@@ -2,6 +2,7 @@
 // Hypothesis's strategy (stored position, then exact quote, then fuzzy quote), but weak matches are
 // refused: a highlight whose words are gone comes back unanchored instead of landing on a look-alike.
 import search from 'approx-string-match'
+import { snapToGraphemes } from '../text'
 import { describeRange, type Selectors } from './selectors'
 
 export type AnchorMethod = 'position' | 'quote' | 'fuzzy'
@@ -100,7 +101,10 @@ export function anchor(text: string, selectors: Selectors): AnchorResult | null 
     return { start: position.start, end: position.end, score: 1, method: 'position' }
   }
   const winner = bestCandidate(text, selectors)
-  return winner === null ? null : toResult(winner)
+  if (winner === null) return null
+  // A fuzzy match may begin or end inside a character; it is widened to whole ones.
+  const result = toResult(winner)
+  return { ...result, ...snapToGraphemes(text, result.start, result.end) }
 }
 
 /** Anchors several highlights of the same text; results are in the same order as `list`. */

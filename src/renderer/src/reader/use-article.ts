@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { AnchoredHighlight, ArticleDetail } from '../../../shared/ipc/contract'
 import type { Highlight, HighlightColor } from '../../../shared/model'
 import type { NoteDoc } from '../../../shared/note-doc'
+import { snapToGraphemes } from '../../../shared/text'
 import { call, messageOf } from '../api'
 import { flushAll } from '../app/flush-registry'
 
@@ -66,8 +67,10 @@ export function useArticle(id: string, onChanged: () => void): ArticleState {
     actionError,
     deleted,
     reload,
-    create: (range, color) =>
+    create: (selected, color) =>
       attempt(async () => {
+        // Whole characters: a selection ending inside an emoji or before an accent takes all of it.
+        const range = detail?.text ? snapToGraphemes(detail.text, selected.start, selected.end) : selected
         const exact = detail?.text?.slice(range.start, range.end)
         const created = await call('highlights:create', { articleId: id, start: range.start, end: range.end, ...(exact ? { exact } : {}), color })
         setDetail((d) => d && { ...d, highlights: [...d.highlights, created] })
@@ -93,8 +96,9 @@ export function useArticle(id: string, onChanged: () => void): ArticleState {
         await reload()
       })
     },
-    reattach: async (highlightId, range) => {
+    reattach: async (highlightId, selected) => {
       await attempt(async () => {
+        const range = detail?.text ? snapToGraphemes(detail.text, selected.start, selected.end) : selected
         const exact = detail?.text?.slice(range.start, range.end)
         const placed = await call('highlights:reattach', { id: highlightId, start: range.start, end: range.end, ...(exact ? { exact } : {}) })
         setDetail((d) => d && { ...d, highlights: d.highlights.map((h) => (h.id === highlightId ? placed : h)) })
