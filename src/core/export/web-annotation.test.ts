@@ -32,6 +32,33 @@ describe('webAnnotationCollection', () => {
     }
   })
 
+  it('counts positions in code points, flags an unanchored highlight instead of giving a stale position, and names its generator', () => {
+    // Two emoji (two UTF-16 units each) before everything: positions move by 5 units but 3 code points.
+    const article = source.data.articles.find((a) => a.id === IDS.feature)!
+    const shifted = { ...article, correctedText: `🎷🎷 ${shownText(source, IDS.feature)}` }
+    const edited = { ...source, data: { ...source.data, articles: source.data.articles.map((a) => (a.id === IDS.feature ? shifted : a)) } }
+    const after = webAnnotationCollection(edited, { now: NOW }).first.items
+    const text = shifted.correctedText
+    let checked = 0
+    for (const h of source.data.highlights.filter((x) => x.articleId === IDS.feature)) {
+      const found = anchor(text, h)
+      const a = after.find((x) => x.id === linerNotesUrl(h.articleId, h.id))!
+      if (!found) continue
+      expect(a.target.selector[1]).toEqual({ type: 'TextPositionSelector', start: found.start - 2, end: found.end - 2 })
+      expect([...text].slice(found.start - 2, found.end - 2).join('')).toBe(text.slice(found.start, found.end))
+      checked++
+    }
+    expect(checked).toBeGreaterThan(0)
+    for (const a of items) expect(a.generator).toEqual({ type: 'Software', name: 'Liner Notes' })
+    const unanchored = source.data.highlights.filter((h) => !anchor(shownText(source, h.articleId), h))
+    expect(unanchored.length).toBeGreaterThan(0)
+    for (const h of unanchored) {
+      const a = item(h.id)!
+      expect(a['liner-notes:unanchored']).toBe(true)
+      expect(a.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector'])
+    }
+  })
+
   it('tags with theme names, comments with the note as Markdown', () => {
     const a = item('hl-quarantine')
     expect(a).toMatchObject({ '@context': ANNOTATION_CONTEXT, type: 'Annotation', motivation: 'highlighting', created: '2025-03-01T10:00:00.000Z', modified: '2025-03-02T11:30:00.000Z' })

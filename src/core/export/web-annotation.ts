@@ -3,6 +3,7 @@
 // is an AnnotationCollection (§5.1) holding all annotations in one embedded AnnotationPage (§5.2), the
 // shape the Web Annotation Protocol serves; tools that want a plain list take `first.items`.
 import { z } from 'zod'
+import type { Article } from '../../shared/model'
 import type { NoteDoc } from '../../shared/note-doc'
 import { indexLibrary, type ExportSource, type PlacedHighlight } from './library-index'
 import { linerNotesUrl } from './links'
@@ -57,6 +58,7 @@ export const WebAnnotationSchema = z
     motivation: z.enum(MOTIVATIONS),
     created: DateTime.optional(),
     modified: DateTime.optional(),
+    generator: z.object({ type: z.literal('Software'), name: z.string().min(1) }).strict().optional(),
     body: z.array(TextualBodySchema).min(1).optional(),
     target: z
       .object({
@@ -64,7 +66,9 @@ export const WebAnnotationSchema = z
         // Several selectors are alternatives describing the same segment (§4.2).
         selector: z.array(z.union([TextQuoteSelectorSchema, TextPositionSelectorSchema])).min(1)
       })
-      .strict()
+      .strict(),
+    /** An unanchored highlight: its words are not in the article's current text (only its quote is given). */
+    'liner-notes:unanchored': z.literal(true).optional()
   })
   .strict()
 export type WebAnnotation = z.infer<typeof WebAnnotationSchema>
@@ -100,7 +104,16 @@ export interface WebAnnotationOptions {
 export function webAnnotationCollection(source: ExportSource, options: WebAnnotationOptions): AnnotationCollection {
   const index = indexLibrary(source)
   const style = options.citationStyle ?? DEFAULT_CITATION_STYLE
-  const items = index.articleIds.flatMap((id) => index.article(id)?.highlights.map((h) => annotation(h, (themeId) => index.codebook.pathName(themeId), style)) ?? [])
+  // Each article's text, and whether it holds characters beyond the 16-bit range (looked at once).
+  const texts = new Map<string, { text: string; astral: boolean } | null>()
+  const textOf = (article: Article): { text: string; astral: boolean } | null => {
+    if (!texts.has(article.id)) {
+      const text = article.correctedText ?? source.texts.get(article.file) ?? null
+      texts.set(article.id, text === null ? null : { text, astral: /[\uD800-\uDBFF]/.test(text) })
+    }
+    return texts.get(article.id) ?? null
+  }
+  const items = index.articleIds.flatMap((id) => index.article(id)?.highlights.map((h) => annotation(h, (themeId) => index.codebook.pathName(themeId), style, textOf)) ?? [])
   const page = `${COLLECTION_ID}?page=1`
   return {
     '@context': ANNOTATION_CONTEXT,
@@ -125,7 +138,7 @@ export function webAnnotationJson(source: ExportSource, options: WebAnnotationOp
  * look for it), else its Liner Notes address. The selectors describe the text Liner Notes shows — its
  * current place for an anchored highlight, the saved selectors for an unanchored one.
  */
-function annotation(placed: PlacedHighlight, themeName: (id: string) => string, style: CitationStyle): WebAnnotation {
+function annotation(placed: PlacedHighlight, themeName: (id: string) => string, style: CitationStyle, textOf: (article: Article) => { text: string; astral: boolean } | null): WebAnnotation {
   const { highlight, article } = placed
   const tags = placed.themes.map((t) => ({ type: 'TextualBody' as const, purpose: 'tagging' as const, value: themeName(t.id) }))
   const note = highlight.note ? [{ type: 'TextualBody' as const, purpose: 'commenting' as const, value: noteMarkdown(highlight.note, style), format: 'text/markdown' }] : []
@@ -139,18 +152,43 @@ function annotation(placed: PlacedHighlight, themeName: (id: string) => string, 
     motivation: 'highlighting',
     ...(created ? { created } : {}),
     ...(modified ? { modified } : {}),
+    generator: GENERATOR,
     ...(body.length > 0 ? { body } : {}),
-    target: { source: article.meta.url || linerNotesUrl(article.id), selector: selectors(placed) }
+    target: { source: article.meta.url || linerNotesUrl(article.id), selector: selectors(placed, textOf(article)) },
+    // Its words are no longer in the text: the quote is what was highlighted, and no position is given
+    // (the old one would point at other words).
+    ...(placed.range === null ? { [UNANCHORED]: true } : {})
   }
 }
 
-function selectors(placed: PlacedHighlight): WebAnnotation['target']['selector'] {
-  const { quote, position } = placed.selectors
-  return [
-    { type: 'TextQuoteSelector', exact: quote.exact, ...(quote.prefix ? { prefix: quote.prefix } : {}), ...(quote.suffix ? { suffix: quote.suffix } : {}) },
-    { type: 'TextPositionSelector', start: position.start, end: position.end }
-  ]
+/**
+ * The quote, and for a highlight found in the text its position counted in Unicode code points, as the
+ * model defines TextPositionSelector (§4.2.5); the library counts UTF-16 units, one more per emoji.
+ */
+function selectors(placed: PlacedHighlight, shown: { text: string; astral: boolean } | null): WebAnnotation['target']['selector'] {
+  const { quote } = placed.selectors
+  const quoteSelector = { type: 'TextQuoteSelector' as const, exact: quote.exact, ...(quote.prefix ? { prefix: quote.prefix } : {}), ...(quote.suffix ? { suffix: quote.suffix } : {}) }
+  if (placed.range === null || shown === null) return [quoteSelector]
+  const { text, astral } = shown
+  return [quoteSelector, { type: 'TextPositionSelector', start: codePointOffset(text, placed.range.start, astral), end: codePointOffset(text, placed.range.end, astral) }]
 }
+
+/** How many code points precede a UTF-16 offset (the offset itself when the text has no astral characters). */
+export function codePointOffset(text: string, offset: number, astral = /[\uD800-\uDBFF]/.test(text)): number {
+  if (!astral) return offset
+  let points = 0
+  for (let i = 0; i < offset; i++, points++) {
+    const unit = text.charCodeAt(i)
+    const next = text.charCodeAt(i + 1)
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff && i + 1 < offset) i++
+  }
+  return points
+}
+
+/** What wrote each annotation (§3.3.1). */
+const GENERATOR = { type: 'Software' as const, name: 'Liner Notes' }
+/** Marks an annotation whose words could not be found in the article's current text. */
+export const UNANCHORED = 'liner-notes:unanchored'
 
 /** The note as Markdown: a commenting body's `format` may name any media type (§3.2.4). */
 function noteMarkdown(doc: NoteDoc, style: CitationStyle): string {

@@ -237,7 +237,8 @@ class Importer {
 function locate(text: string, { quote, position }: AnnotationTarget): { start: number; end: number } | null {
   const asPoints = position && /[\uD800-\uDBFF]/.test(text) ? codePointRange(text, position.start, position.end) : position
   if (quote === null) return asPoints && asPoints.end <= text.length ? asPoints : null
-  for (const range of [position, asPoints]) {
+  // Positions count code points (§4.2.5): read so first; as UTF-16 units for files that count those.
+  for (const range of [asPoints, position]) {
     if (range && text.slice(range.start, range.end) === quote.exact) return range
   }
   const hint = position ?? { start: 0, end: quote.exact.length }
