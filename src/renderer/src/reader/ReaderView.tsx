@@ -95,6 +95,27 @@ export function ReaderView(props: Props) {
   }, [atStart, atEnd, detail, finding])
   useEffect(() => () => clearMarks(), [])
 
+  // The reading position is kept per article: reopening it (not at a highlight or a match) returns there.
+  const opensAtPlace = highlightId !== undefined || atStart !== undefined
+  const hasDetail = detail !== null
+  useEffect(() => {
+    if (!hasDetail) return
+    if (!opensAtPlace) {
+      const kept = readingPosition(id)
+      if (kept > 0) window.scrollTo({ top: kept })
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const keep = (): void => {
+      clearTimeout(timer)
+      timer = setTimeout(() => keepReadingPosition(id, window.scrollY), 200)
+    }
+    window.addEventListener('scroll', keep, { passive: true })
+    return () => {
+      clearTimeout(timer)
+      window.removeEventListener('scroll', keep)
+    }
+  }, [id, hasDetail, opensAtPlace])
+
   const highlight = useCallback(
     async (color: HighlightColor | null) => {
       if (!selection) return
@@ -136,7 +157,12 @@ export function ReaderView(props: Props) {
         void (reattaching ? reattach() : highlight(null))
       } else if (!mod && event.key === ']') onStep(1)
       else if (!mod && event.key === '[') onStep(-1)
-      else if (event.key === 'Escape') navigate({ name: 'library' })
+      else if (event.key === 'Escape') {
+        // Escape clears a selection first; only with nothing selected does it leave the article.
+        const selected = window.getSelection()
+        if (selected && !selected.isCollapsed) selected.removeAllRanges()
+        else navigate({ name: 'library' })
+      }
       else return
       event.preventDefault()
     }
@@ -331,4 +357,26 @@ export function ReaderView(props: Props) {
       ) : null}
     </main>
   )
+}
+
+const POSITIONS_KEY = 'liner-notes:reading-positions'
+
+/** Where the reader was in an article (pixels scrolled), kept in the page's storage; 0 when never read. */
+function readingPosition(id: string): number {
+  try {
+    const kept = JSON.parse(localStorage.getItem(POSITIONS_KEY) ?? '{}') as Record<string, number>
+    return typeof kept[id] === 'number' ? kept[id] : 0
+  } catch {
+    return 0
+  }
+}
+
+function keepReadingPosition(id: string, top: number): void {
+  try {
+    const kept = JSON.parse(localStorage.getItem(POSITIONS_KEY) ?? '{}') as Record<string, number>
+    kept[id] = Math.round(top)
+    localStorage.setItem(POSITIONS_KEY, JSON.stringify(kept))
+  } catch {
+    // Storage full or unavailable: the article opens at the top, as before.
+  }
 }

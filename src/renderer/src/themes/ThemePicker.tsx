@@ -1,8 +1,9 @@
 // Gives a highlight any number of themes from the codebook: the chosen ones as removable chips, and a
 // combobox that filters the codebook as the user types and creates a theme when the name is new.
-// Follows the WAI-ARIA 1.2 "list autocomplete with manual selection" combobox: focus stays in the input,
-// aria-activedescendant marks the option the arrow keys reached, and nothing is chosen until Enter,
-// so typing a new name and pressing Enter creates it rather than taking the first partial match.
+// Follows the WAI-ARIA 1.2 "list autocomplete with automatic selection" combobox: focus stays in the
+// input, and as the user types the first option is highlighted (aria-activedescendant), so Enter takes
+// what is shown highlighted: "herit" + Enter adds heritage. A new theme is made only by its own option,
+// "Create theme “herit”", reached with the arrow keys (or offered first when nothing else matches).
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { ThemeSummary } from '../../../shared/ipc/contract'
 import type { Theme } from '../../../shared/model'
@@ -197,7 +198,8 @@ export function ThemePicker({ themes, selectedIds, onChange, onCreate, label = '
           onChange={(e) => {
             setQuery(e.target.value)
             setOpen(true)
-            setActive(-1)
+            // The first option is highlighted as the user types; Enter takes it.
+            setActive(e.target.value.trim() === '' ? -1 : 0)
             setError(null)
           }}
           onClick={() => setOpen(true)}

@@ -1,0 +1,60 @@
+// The reader keeps the user's place: Escape clears a selection before it leaves the article, an article
+// reopens where it was left, and the theme box adds the highlighted match on Enter (creating a theme
+// only through its own option).
+import { expect, test } from './fixtures'
+import { LibraryPage, ReaderPage } from './pages'
+
+const COLLIDER_TITLE = /Master Conductor/
+
+test('Escape with text selected clears the selection and stays; the next Escape leaves the article', async ({ app }) => {
+  const { page } = app
+  await new LibraryPage(page).open(COLLIDER_TITLE)
+  const reader = new ReaderPage(page)
+  await reader.select('Working with Missy')
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('Working with Missy')
+  await page.keyboard.press('Escape')
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.isCollapsed ?? true)).toBe(true)
+  await expect(reader.text).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(new LibraryPage(page).table).toBeVisible()
+})
+
+test('an article reopens where it was left', async ({ app }) => {
+  const { page } = app
+  await new LibraryPage(page).open(COLLIDER_TITLE)
+  const reader = new ReaderPage(page)
+  await expect(reader.text).toBeVisible()
+  await page.mouse.wheel(0, 3000)
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(2000)
+  const left = await page.evaluate(() => window.scrollY)
+  await page.waitForTimeout(400) // the position is kept a moment after scrolling stops
+  await page.getByRole('button', { name: '← Library' }).click()
+  await new LibraryPage(page).open(COLLIDER_TITLE)
+  await expect(reader.text).toBeVisible()
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(left - 50)
+  // Another article still opens at its top.
+  await page.getByRole('button', { name: 'Next article' }).click()
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeLessThan(50)
+})
+
+test('the theme box adds the highlighted match on Enter, and creates a theme only through its own option', async ({ app }) => {
+  const { page } = app
+  const before = (await app.request('themes:list', {})).length
+  await new LibraryPage(page).open(COLLIDER_TITLE)
+  const reader = new ReaderPage(page)
+  await reader.select('Working with Missy')
+  await reader.selectionToolbar.getByRole('button', { name: 'Highlight', exact: true }).click()
+  await reader.themeInput.fill('herit')
+  await expect(page.getByRole('option', { name: /heritage/ }).first()).toHaveAttribute('aria-selected', 'true')
+  await reader.themeInput.press('Enter')
+  await expect(reader.openHighlight.getByRole('button', { name: 'Remove theme heritage' })).toBeVisible()
+  expect((await app.request('themes:list', {})).length).toBe(before)
+
+  await reader.themeInput.fill('memory lane')
+  const create = page.getByRole('option', { name: 'Create theme “memory lane”' })
+  await expect(create).toBeVisible()
+  await expect(create).toHaveAttribute('aria-selected', 'true')
+  await reader.themeInput.press('Enter')
+  await expect(reader.openHighlight.getByRole('button', { name: 'Remove theme memory lane' })).toBeVisible()
+  expect((await app.request('themes:list', {})).map((t) => t.name)).toContain('memory lane')
+})
