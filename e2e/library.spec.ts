@@ -71,6 +71,17 @@ test('a malformed value typed in the reader is reported and nothing is saved', a
   const reader = new ReaderPage(app.page)
   await reader.field('URL').fill('collider dot com')
   await reader.field('URL').blur()
-  await expect(app.page.getByRole('alert')).toContainText('Use a web address starting with http:// or https://')
+  // Said in the user's words, beside the field, with the field marked; no request name, nothing saved.
+  const problem = app.page.getByRole('alert').filter({ hasText: 'Not saved: a web address starts with http:// or https://' })
+  await expect(problem).toBeVisible()
+  await expect(problem).toBeInViewport()
+  await expect(reader.field('URL')).toHaveAttribute('aria-invalid', 'true')
+  await expect(reader.field('URL')).toHaveAccessibleDescription(/a web address starts with http/)
+  await expect(app.page.getByText(/articles:update-meta|patch\./)).toHaveCount(0)
   expect(await folderFingerprint(app.libraryDir)).toBe(before)
+  // Fixed, it saves, and the message goes.
+  await reader.field('URL').fill('https://collider.com/k-pops')
+  await reader.field('URL').blur()
+  await expect(reader.saveState).toHaveText('Saved')
+  await expect(problem).toHaveCount(0)
 })

@@ -9,6 +9,35 @@ const SAVE_DELAY_MS = 600
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }
 
+type Checked = 'date' | 'url'
+
+/**
+ * What is wrong with a typed date or address, in the user's words, shown next to the field; null when
+ * it is fine. The core checks again (with its own sentence) whatever reaches it.
+ */
+export function fieldProblem(key: Checked, value: string): string | null {
+  if (value === '') return null
+  if (key === 'url') {
+    let url: URL | null = null
+    try {
+      url = new URL(value)
+    } catch {
+      url = null
+    }
+    return url && (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.')
+      ? null
+      : 'Not saved: a web address starts with http:// or https://, like https://collider.com/k-pops-review.'
+  }
+  const [year, month, day] = value.split('-').map(Number)
+  const real = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(Date.UTC(year!, month! - 1, day!)).toISOString().startsWith(value)
+  return real ? null : 'Not saved: a date is a real day, like 2024-09-27.'
+}
+
+/** A refusal from the core, without the request's internal name ("The articles:update-meta request was refused: patch.url: …"). */
+function inUserWords(message: string): string {
+  return message.replace(/^The [\w:-]+ request was refused: /, '').replace(/\bpatch\.(\w+): /g, (_, field: string) => `${field[0]!.toUpperCase()}${field.slice(1)}: `)
+}
+
 interface Props {
   article: Article
   /** Shown in place of an empty title. */
@@ -19,6 +48,7 @@ interface Props {
 export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
   const [meta, setMeta] = useState<ArticleMeta>(article.meta)
   const [state, setState] = useState<SaveState>({ kind: 'idle' })
+  const [problems, setProblems] = useState<Partial<Record<Checked, string>>>({})
   const pending = useRef<Partial<ArticleMeta>>({})
   const timer = useRef<number | undefined>(undefined)
 
@@ -38,7 +68,7 @@ export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
       (error: unknown) => {
         // Keep the refused edits (newer typing wins) so a valid title is not lost with a bad date.
         pending.current = { ...patch, ...pending.current }
-        setState({ kind: 'failed', message: messageOf(error) })
+        setState({ kind: 'failed', message: inUserWords(messageOf(error)) })
         return false
       }
     )
@@ -51,6 +81,17 @@ export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
 
   const edit = <K extends keyof ArticleMeta>(key: K, value: ArticleMeta[K]): void => {
     setMeta((m) => ({ ...m, [key]: value }))
+    if (key === 'date' || key === 'url') {
+      // A value that cannot be saved is said so beside its field and kept out of the save.
+      const problem = fieldProblem(key, value as string)
+      setProblems((p) => ({ ...p, [key]: problem ?? undefined }))
+      if (problem) {
+        const rest = { ...pending.current }
+        delete rest[key]
+        pending.current = rest
+        return
+      }
+    }
     pending.current = { ...pending.current, [key]: value }
     window.clearTimeout(timer.current)
     timer.current = window.setTimeout(save, SAVE_DELAY_MS)
@@ -94,7 +135,20 @@ export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
         </label>
         <label>
           <span>Date</span>
-          <input type="date" aria-label="Date" value={meta.date} onChange={(e) => edit('date', e.target.value)} onBlur={() => void save()} />
+          <input
+            type="date"
+            aria-label="Date"
+            value={meta.date}
+            aria-invalid={problems.date ? true : undefined}
+            aria-describedby={problems.date ? `${article.id}-date-problem` : undefined}
+            onChange={(e) => edit('date', e.target.value)}
+            onBlur={() => void save()}
+          />
+          {problems.date ? (
+            <span id={`${article.id}-date-problem`} className="field-problem" role="alert">
+              {problems.date}
+            </span>
+          ) : null}
         </label>
         <label>
           <span>Kind</span>
@@ -114,9 +168,16 @@ export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
             aria-label="URL"
             value={meta.url}
             placeholder="https://…"
+            aria-invalid={problems.url ? true : undefined}
+            aria-describedby={problems.url ? `${article.id}-url-problem` : undefined}
             onChange={(e) => edit('url', e.target.value.trim())}
             onBlur={() => void save()}
           />
+          {problems.url ? (
+            <span id={`${article.id}-url-problem`} className="field-problem" role="alert">
+              {problems.url}
+            </span>
+          ) : null}
         </label>
       </div>
       <p className={`save-state ${state.kind}`} role={state.kind === 'failed' ? 'alert' : 'status'}>
