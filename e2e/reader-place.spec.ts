@@ -58,3 +58,22 @@ test('the theme box adds the highlighted match on Enter, and creates a theme onl
   await expect(reader.openHighlight.getByRole('button', { name: 'Remove theme memory lane' })).toBeVisible()
   expect((await app.request('themes:list', {})).map((t) => t.name)).toContain('memory lane')
 })
+
+test('keyboard highlighting starts at the first sentence in view, not at the top of the article', async ({ app }) => {
+  const { page } = app
+  await new LibraryPage(page).open(COLLIDER_TITLE)
+  const reader = new ReaderPage(page)
+  await expect(reader.text).toBeVisible()
+  const paragraph = reader.text.locator('p', { hasText: 'Working with Missy' })
+  await paragraph.evaluate((p) => p.scrollIntoView({ block: 'start' }))
+  await reader.text.evaluate((root) => (root as HTMLElement).focus({ preventScroll: true }))
+  const before = await page.evaluate(() => window.scrollY)
+  expect(before).toBeGreaterThan(2000)
+  await page.keyboard.press('ArrowDown')
+  const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '')
+  expect(selected.length).toBeGreaterThan(0)
+  // The sentence chosen is on screen, and the view stayed where the reader was.
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - before)).toBeLessThan(400)
+  const text = (await app.request('articles:get', { id: '000_ad238df8b954e232' })).text!
+  expect(text.indexOf(selected)).toBeGreaterThan(text.indexOf('Working with Missy') - 2000)
+})

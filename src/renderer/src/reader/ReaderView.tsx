@@ -11,7 +11,7 @@ import { TEXT_SIZE_STEP } from '../app/preferences'
 import { navigate } from '../app/route'
 import { ArticleText } from './ArticleText'
 import { CorrectionEditor } from './CorrectionEditor'
-import { selectedTextRange, selectTextRange } from './dom-offsets'
+import { selectedTextRange, selectTextRange, textOffsetAt } from './dom-offsets'
 import { HighlightPanel } from './HighlightPanel'
 import { MetadataForm } from './MetadataForm'
 import { SelectionToolbar } from './SelectionToolbar'
@@ -180,7 +180,9 @@ export function ReaderView(props: Props) {
     let start: number
     let end: number
     if (!current) {
-      const first = sentences[0]!
+      // Start where the reader is: at the caret if there is one in the text, else the first sentence in view.
+      const from = caretOffset(rootRef.current) ?? firstOffsetInView(rootRef.current)
+      const first = sentences.find((s) => s.end > from) ?? sentences[0]!
       ;({ start, end } = first)
     } else if (event.shiftKey) {
       start = current.start
@@ -379,4 +381,21 @@ function keepReadingPosition(id: string, top: number): void {
   } catch {
     // Storage full or unavailable: the article opens at the top, as before.
   }
+}
+
+/** The text offset of a caret (a collapsed selection) inside the article, or null. */
+function caretOffset(root: HTMLElement): number | null {
+  const selection = window.getSelection()
+  if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return null
+  const range = selection.getRangeAt(0)
+  return textOffsetAt(root, range.startContainer, range.startOffset)
+}
+
+/** The offset of the first paragraph whose text is on screen below the top bar; 0 when none is. */
+function firstOffsetInView(root: HTMLElement): number {
+  const top = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0
+  for (const p of root.querySelectorAll<HTMLElement>('p[data-start]')) {
+    if (p.getBoundingClientRect().bottom > top + 8) return Number(p.dataset.start)
+  }
+  return 0
 }
