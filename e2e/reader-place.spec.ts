@@ -57,6 +57,12 @@ test('the theme box adds the highlighted match on Enter, and creates a theme onl
   await reader.themeInput.press('Enter')
   await expect(reader.openHighlight.getByRole('button', { name: 'Remove theme memory lane' })).toBeVisible()
   expect((await app.request('themes:list', {})).map((t) => t.name)).toContain('memory lane')
+
+  // The library counts each article's highlights.
+  await page.getByRole('button', { name: '← Library' }).click()
+  const library = new LibraryPage(page)
+  await expect(library.table.getByRole('columnheader', { name: 'Highlights' })).toBeVisible()
+  await expect(library.rows.filter({ hasText: 'Master Conductor' }).getByRole('cell').last()).toHaveText('1')
 })
 
 test('keyboard highlighting starts at the first sentence in view, not at the top of the article', async ({ app }) => {

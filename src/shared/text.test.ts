@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { countWords, foldForSearch, openingWords, queryWords, sentenceRanges, snapToGraphemes, speakerLabelLength, splitParagraphs } from './text'
+import { countWords, foldForSearch, inQuotes, openingWords, queryWords, sentenceRanges, snapToGraphemes, speakerLabelLength, splitParagraphs } from './text'
 
 const ARCHIVE = join(import.meta.dirname, '../../archive')
 const texts = readdirSync(ARCHIVE)
@@ -123,5 +123,16 @@ describe('snapToGraphemes', () => {
     expect(cut.includes(expected) || cut === expected).toBe(true)
     expect(cut).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$|^\p{M}/u)
     expect(text.slice(snapped.end, snapped.end + 1)).not.toMatch(/^[\uDC00-\uDFFF\u0300-\u036f\u200d]/)
+  })
+})
+
+describe('inQuotes', () => {
+  it.each([
+    ['plain words', '“plain words”'],
+    ['“He directed me as if it was music.”', '“He directed me as if it was music.”'],
+    ['"straight"', '"straight"'],
+    ['“only an opening mark', '““only an opening mark”']
+  ])('%j → %j', (text, quoted) => {
+    expect(inQuotes(text)).toBe(quoted)
   })
 })

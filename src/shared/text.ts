@@ -143,3 +143,11 @@ function clusterBoundary(text: string, offset: number, direction: 'back' | 'forw
   }
   return direction === 'back' ? before : to
 }
+
+/**
+ * The words in quotation marks, without doubling the marks a quote already carries at both ends
+ * (“He directed me as if it was music.” stays as it is rather than becoming ““…””).
+ */
+export function inQuotes(text: string): string {
+  return /^["“„«]/.test(text) && /["”»]$/.test(text) ? text : `“${text}”`
+}

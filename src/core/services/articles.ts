@@ -56,6 +56,7 @@ export function articleServices(store: LibraryStore, texts: ArticleTexts, anchor
             date: article.meta.date,
             kind: article.meta.kind,
             wordCount: facts.wordCount,
+            highlightCount: store.highlightsOfArticle(article.id).length,
             textStatus: store.knownTextStatus(article.id) as TextStatus
           }
         })

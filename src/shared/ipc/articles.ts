@@ -16,6 +16,8 @@ export interface ArticleSummary {
   date: string
   kind: ArticleKind | ''
   wordCount: number
+  /** How many highlights the article has. */
+  highlightCount: number
   textStatus: TextStatus
 }
 

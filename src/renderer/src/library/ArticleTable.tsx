@@ -15,7 +15,8 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'outlet', label: 'Outlet' },
   { key: 'date', label: 'Date' },
   { key: 'kind', label: 'Kind' },
-  { key: 'wordCount', label: 'Words', numeric: true }
+  { key: 'wordCount', label: 'Words', numeric: true },
+  { key: 'highlightCount', label: 'Highlights', numeric: true }
 ]
 
 /** A row with a title and a byline, as measured; rows are measured as they appear, this is a first guess. */
@@ -152,6 +153,7 @@ const ArticleRow = memo(function ArticleRow({ article, index, measure, selected,
       <td className="date">{formatDate(article.date)}</td>
       <td className="kind">{article.kind}</td>
       <td className="numeric">{formatCount(article.wordCount)}</td>
+      <td className="numeric">{article.highlightCount > 0 ? formatCount(article.highlightCount) : ''}</td>
     </tr>
   )
 })

@@ -13,6 +13,7 @@ const article = (id: string, title: string, opening = ''): ArticleSummary => ({
   date: '2024-09-27',
   kind: 'interview',
   wordCount: 100,
+  highlightCount: 0,
   textStatus: 'ok'
 })
 
@@ -37,7 +38,7 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', ignorePunctuatio
 
 function plainCompare(a: ArticleSummary, b: ArticleSummary, order: SortOrder): number {
   const sign = order.direction === 'ascending' ? 1 : -1
-  if (order.key === 'wordCount') return sign * (a.wordCount - b.wordCount)
+  if (order.key === 'wordCount' || order.key === 'highlightCount') return sign * (a[order.key] - b[order.key])
   const left = order.key === 'title' ? displayTitle(a) : a[order.key]
   const right = order.key === 'title' ? displayTitle(b) : b[order.key]
   if (!left || !right) return left === right ? 0 : left ? -1 : 1
@@ -67,6 +68,7 @@ function bigLibrary(size: number): ArticleSummary[] {
     date: pick(['', '2024-09-27', '2024-09-09', '2019-01-02', `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`]),
     kind: pick(['interview', 'review', 'news', ''] as const),
     wordCount: pick([0, 100, 1234, i]),
+    highlightCount: pick([0, 0, 3, i % 7]),
     textStatus: 'ok'
   }))
 }

@@ -8,7 +8,10 @@
 import type { ArticleSummary } from '../../../shared/ipc/contract'
 import { foldForSearch, queryWords } from '../../../shared/text'
 
-export const SORT_KEYS = ['title', 'outlet', 'date', 'kind', 'wordCount'] as const
+/** The columns sorted by number rather than by collated text. */
+type NumericKey = 'wordCount' | 'highlightCount'
+
+export const SORT_KEYS = ['title', 'outlet', 'date', 'kind', 'wordCount', 'highlightCount'] as const
 export type SortKey = (typeof SORT_KEYS)[number]
 export interface SortOrder {
   key: SortKey
@@ -45,7 +48,7 @@ interface ListIndex {
   /** Row i's title, opening, outlet, author, kind and date, folded as every search folds; filled in order. */
   searchTexts: string[]
   /** Per sortable text column, each row's rank among that column's values. */
-  columns: Map<Exclude<SortKey, 'wordCount'>, ColumnRanks>
+  columns: Map<Exclude<SortKey, NumericKey>, ColumnRanks>
   /** Per order ("date descending"), the whole list sorted that way and each row's place in it. */
   orders: Map<string, { sorted: ArticleSummary[]; places: Map<ArticleSummary, number> }>
 }
@@ -63,7 +66,7 @@ function indexOf(list: readonly ArticleSummary[]): ListIndex {
   return index
 }
 
-function column(index: ListIndex, key: Exclude<SortKey, 'wordCount'>): ColumnRanks {
+function column(index: ListIndex, key: Exclude<SortKey, NumericKey>): ColumnRanks {
   let ranks = index.columns.get(key)
   if (!ranks) {
     ranks = rankColumn(index.rows, key === 'title' ? displayTitle : (a) => a[key])
@@ -84,8 +87,9 @@ function sortedBy(index: ListIndex, order: SortOrder): { sorted: ArticleSummary[
   const { rows } = index
   const sign = order.direction === 'ascending' ? 1 : -1
   let byKey: (i: number, j: number) => number
-  if (order.key === 'wordCount') {
-    byKey = (i, j) => sign * (rows[i]!.wordCount - rows[j]!.wordCount)
+  if (order.key === 'wordCount' || order.key === 'highlightCount') {
+    const key = order.key
+    byKey = (i, j) => sign * (rows[i]![key] - rows[j]![key])
   } else {
     const { rank, empty } = column(index, order.key)
     byKey = (i, j) => (empty[i] || empty[j] ? empty[i]! - empty[j]! : sign * (rank[i]! - rank[j]!))

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { QuotableHighlight, ThemeSummary } from '../../../../shared/ipc/contract'
 import { call, messageOf } from '../../api'
 import { formatDate } from '../../app/format'
+import { inQuotes } from '../../../../shared/text'
 
 interface Props {
   themes: ThemeSummary[]
@@ -64,8 +65,8 @@ export function QuotationPicker({ themes, onPick, onClose }: Props) {
       <ul className="picker-results" aria-label="Highlights found">
         {(results ?? []).map((found) => (
           <li key={found.highlight.id}>
-            <button type="button" onClick={() => onPick(found)} aria-label={`Insert “${found.highlight.quote.exact.slice(0, 60)}”`}>
-              <span className="quote">“{found.highlight.quote.exact}”</span>
+            <button type="button" onClick={() => onPick(found)} aria-label={`Insert ${inQuotes(found.highlight.quote.exact.slice(0, 60))}`}>
+              <span className="quote">{inQuotes(found.highlight.quote.exact)}</span>
               <span className="theme-names">
                 {[found.speaker, found.articleTitle, found.outlet, formatDate(found.date)].filter(Boolean).join(' · ')}
                 {found.themeNames.length ? ` — ${found.themeNames.join(', ')}` : ''}
