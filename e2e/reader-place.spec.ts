@@ -83,3 +83,24 @@ test('keyboard highlighting starts at the first sentence in view, not at the top
   const text = (await app.request('articles:get', { id: '000_ad238df8b954e232' })).text!
   expect(text.indexOf(selected)).toBeGreaterThan(text.indexOf('Working with Missy') - 2000)
 })
+
+for (const width of [1000, 700]) {
+  test(`at ${width} px wide the highlight panel stays in view when a highlight is chosen`, async ({ app }) => {
+    const { page } = app
+    await page.setViewportSize({ width, height: 800 })
+    await new LibraryPage(page).open(COLLIDER_TITLE)
+    const reader = new ReaderPage(page)
+    await reader.select('Working with Missy')
+    await reader.selectionToolbar.getByRole('button', { name: 'Highlight', exact: true }).click()
+    await expect(reader.openHighlight).toBeVisible()
+    await page.keyboard.press('Escape')
+    const mark = reader.mark(/Working with Missy/)
+    await mark.scrollIntoViewIfNeeded()
+    const before = await page.evaluate(() => window.scrollY)
+    await mark.click()
+    await expect(reader.openHighlight.locator('blockquote')).toHaveText('Working with Missy')
+    await expect(page.getByRole('complementary', { name: 'Highlights' })).toBeInViewport()
+    await expect(mark).toBeInViewport()
+    expect(Math.abs((await page.evaluate(() => window.scrollY)) - before)).toBeLessThan(300)
+  })
+}

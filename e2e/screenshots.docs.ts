@@ -125,3 +125,18 @@ test('search and find in the article', async ({ app }) => {
   await page.keyboard.press('Enter')
   await page.screenshot({ path: 'docs/find.png' })
 })
+
+for (const width of [900, 700]) {
+  test(`the reader at ${width} px wide`, async ({ app }) => {
+    const { page } = app
+    await page.setViewportSize({ width, height: 760 })
+    await new LibraryPage(page).open(/Master Conductor/)
+    const reader = new ReaderPage(page)
+    await reader.select('Working with Missy [Elliott] and stuff was really cool')
+    await reader.selectionToolbar.getByRole('button', { name: 'Highlight', exact: true }).click()
+    await reader.themeInput.fill('herit')
+    await reader.themeInput.press('Enter')
+    await expect(reader.openHighlight.getByRole('button', { name: 'Remove theme heritage' })).toBeVisible()
+    await page.screenshot({ path: `docs/reader-${width}.png` })
+  })
+}
