@@ -104,3 +104,26 @@ for (const width of [1000, 700]) {
     expect(Math.abs((await page.evaluate(() => window.scrollY)) - before)).toBeLessThan(300)
   })
 }
+
+test('undo still brings a deleted highlight back after visiting another page', async ({ app }) => {
+  const { page } = app
+  await new LibraryPage(page).open(COLLIDER_TITLE)
+  const reader = new ReaderPage(page)
+  await reader.select('Working with Missy')
+  await reader.selectionToolbar.getByRole('button', { name: 'Highlight', exact: true }).click()
+  await reader.themeInput.fill('heritage')
+  await reader.themeInput.press('Enter')
+  await expect(reader.openHighlight.getByRole('button', { name: 'Remove theme heritage' })).toBeVisible()
+  await reader.openHighlight.getByRole('button', { name: 'Delete highlight' }).click()
+  await expect.poll(() => reader.highlightCount()).toBe(0)
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Themes' }).click()
+  await expect(page).toHaveURL(/#\/themes$/)
+  await page.goBack()
+  await expect(reader.text).toBeVisible()
+  await reader.text.focus()
+  await page.keyboard.press('ControlOrMeta+z')
+  await expect.poll(() => reader.highlightCount()).toBe(1)
+  await expect(reader.mark(/Working with Missy/)).toHaveAccessibleName(/themes: heritage$/)
+  expect((await app.readLibrary()).highlights).toHaveLength(1)
+})

@@ -31,7 +31,17 @@ export function useArticle(id: string, onChanged: () => void): ArticleState {
   const [detail, setDetail] = useState<ArticleDetail | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [actionError, setActionError] = useState<string | null>(null)
-  const [deleted, setDeleted] = useState<Highlight[]>([])
+  // Kept beyond this view (while the app is open), so undo still works after visiting another page.
+  const [deleted, setDeletedHere] = useState<Highlight[]>(() => deletedHighlights.get(id) ?? [])
+  const setDeleted = useCallback(
+    (update: (list: Highlight[]) => Highlight[]) =>
+      setDeletedHere((list) => {
+        const next = update(list)
+        deletedHighlights.set(id, next)
+        return next
+      }),
+    [id]
+  )
 
   const reload = useCallback(async () => {
     try {
@@ -118,3 +128,6 @@ export function useArticle(id: string, onChanged: () => void): ArticleState {
     }
   }
 }
+
+/** Highlights deleted in each article this session, newest last: what Ctrl/Cmd+Z in that article restores. */
+const deletedHighlights = new Map<string, Highlight[]>()
