@@ -200,3 +200,14 @@ test('closing with a save that failed asks before losing it', async ({ app }) =>
   await ask.getByRole('button', { name: 'Close anyway' }).click()
   await expect.poll(() => app.readyToClose).toBe(1)
 })
+
+test('the notes list and the editor count a note’s words the same way', async ({ app }) => {
+  const { page } = app
+  const doc = { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'K-Pops! is a film — “Come Home” (feat. André 3000), a father–son story.' }] }] }
+  const note = await app.request('notes:create', { title: 'Counting', doc })
+  await page.goto(`${new URL(page.url()).origin}/#/notes/${note.id}`)
+  const listed = page.getByRole('complementary', { name: 'All notes' }).getByRole('link', { name: /Counting/ })
+  const inList = Number(/(\d+) words/.exec(await listed.innerText())?.[1])
+  await expect(page.getByRole('region', { name: 'Note' }).getByText(/^\d+ words$/)).toHaveText(`${inList} words`)
+  expect(inList).toBe(14)
+})

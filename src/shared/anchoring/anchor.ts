@@ -153,11 +153,11 @@ function bestCandidate(text: string, selectors: Selectors): Candidate | null {
   let level = findExactMatches(text, exact)
   let errors = 0
   let searched = text
-  let winner = bestExact(level.map((m) => scoreMatch(text, selectors, m)).filter(isAcceptable), selectors)
+  let winner = bestExact(level.map((m) => scoreMatch(text, selectors, m)).filter((c) => isAcceptable(c, selectors.quote)), selectors)
   // Each level has strictly more errors than the one before, so this runs at most maxErrors + 1 times.
   for (let round = 0; round <= maxErrors; round++) {
     if (round > 0) {
-      const contenders = level.map((m) => scoreMatch(text, selectors, m)).filter(isAcceptable)
+      const contenders = level.map((m) => scoreMatch(text, selectors, m)).filter((c) => isAcceptable(c, selectors.quote))
       if (winner !== null) contenders.push(winner)
       winner = best(contenders, selectors.position.start)
     }
@@ -243,7 +243,7 @@ function scoreBound(quoteLength: number, errors: number): number {
  * The floors. A long exact quote stands on its own; a short one needs its passage mostly intact; an
  * inexact one needs both sides of its context in place.
  */
-function isAcceptable(candidate: Candidate): boolean {
+function isAcceptable(candidate: Candidate, quote: { prefix: string; suffix: string }): boolean {
   if (candidate.quoteSimilarity < MIN_QUOTE_SIMILARITY) return false
   if (candidate.errors > 0) {
     return [candidate.prefixSimilarity, candidate.suffixSimilarity].every(
@@ -254,7 +254,7 @@ function isAcceptable(candidate: Candidate): boolean {
   return (
     quoteLength >= SELF_EVIDENT_QUOTE_LENGTH ||
     candidate.passageSimilarity >= MIN_PASSAGE_SIMILARITY ||
-    keepsOneSide(candidate)
+    keepsOneSide(candidate, quote)
   )
 }
 
@@ -264,9 +264,16 @@ function isAcceptable(candidate: Candidate): boolean {
  * quote's edge, still says the words are where they were. Context copied from an unrelated place keeps
  * a quarter of its characters at the median (see MIN_PASSAGE_SIMILARITY), far below this.
  */
-function keepsOneSide({ prefixSimilarity, suffixSimilarity }: Candidate): boolean {
-  return [prefixSimilarity, suffixSimilarity].some((side) => side !== null && side >= MIN_ONE_SIDE_SIMILARITY)
+function keepsOneSide(c: Candidate, { prefix, suffix }: { prefix: string; suffix: string }): boolean {
+  if (c.end - c.start < MIN_ONE_SIDE_QUOTE_LENGTH) return false
+  const minSide = Number(process.env.SIDE ?? 1)
+  const full = Number(process.env.FULL ?? 1) === 1
+  return (
+    (c.prefixSimilarity !== null && c.prefixSimilarity >= minSide && (!full || prefix.length === CONTEXT_LENGTH)) ||
+    (c.suffixSimilarity !== null && c.suffixSimilarity >= minSide && (!full || suffix.length === CONTEXT_LENGTH))
+  )
 }
+const MIN_ONE_SIDE_QUOTE_LENGTH = Number(process.env.MINQ ?? 4)
 
 /**
  * How far (in characters) from the stored start an exact occurrence counts as still in its place. Edits

@@ -4,7 +4,8 @@
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react'
 import { useEffect, useMemo, useState } from 'react'
 import type { ThemeSummary } from '../../../../shared/ipc/contract'
-import { EMPTY_DOC, quotationAttrs, quotedHighlightIds, SAFE_LINK, type NoteDoc } from '../../../../shared/note-doc'
+import { EMPTY_DOC, noteText, quotationAttrs, quotedHighlightIds, SAFE_LINK, type NoteDoc, type NoteNode } from '../../../../shared/note-doc'
+import { countWords } from '../../../../shared/text'
 import { call } from '../../api'
 import { navigate } from '../../app/route'
 import { ConfirmDialog } from '../../app/ConfirmDialog'
@@ -75,7 +76,9 @@ export function NoteEditor({ label, doc, save, placeholder = 'Write…', themes,
     [existing, trashed]
   )
 
-  const words = useEditorState({ editor, selector: ({ editor: e }) => (e ? (e.storage.characterCount.words() as number) : 0) })
+  // Counted as the library counts a note (its text, quotations included, word by word), so the editor and
+  // the notes list always agree.
+  const words = useEditorState({ editor, selector: ({ editor: e }) => (e ? countWords(noteText(e.getJSON() as NoteNode)) : 0) })
 
   return (
     <div className={`note-editor${compact ? ' compact' : ''}`}>
