@@ -127,3 +127,21 @@ test('undo still brings a deleted highlight back after visiting another page', a
   await expect(reader.mark(/Working with Missy/)).toHaveAccessibleName(/themes: heritage$/)
   expect((await app.readLibrary()).highlights).toHaveLength(1)
 })
+
+test('Copy with citation puts the quote and where it is from on the clipboard, as text or Markdown', async ({ app }) => {
+  const { page } = app
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await new LibraryPage(page).open(COLLIDER_TITLE)
+  const reader = new ReaderPage(page)
+  await reader.select('Working with Missy [Elliott] and stuff was really cool')
+  await reader.selectionToolbar.getByRole('button', { name: 'Highlight', exact: true }).click()
+  await reader.openHighlight.getByRole('button', { name: 'Copy with citation' }).click()
+  await expect(reader.openHighlight.getByRole('status').filter({ hasText: 'Copied with its citation.' })).toBeVisible()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    '“Working with Missy [Elliott] and stuff was really cool” — Anderson .Paak, in Collider, ‘K-Pops!’ – Anderson .Paak Is a “Master Conductor” as a Director, Sep 27, 2024'
+  )
+  await reader.openHighlight.getByRole('button', { name: 'Copy as Markdown' }).click()
+  await expect(reader.openHighlight.getByRole('status').filter({ hasText: 'Copied as Markdown' })).toBeVisible()
+  const markdown = await page.evaluate(() => navigator.clipboard.readText())
+  expect(markdown).toMatch(/^> Working with Missy \[Elliott\] and stuff was really cool\n>\n> — Anderson \.Paak, in Collider, .*\(\[open\]\(liner-notes:\/\/open\/000_ad238df8b954e232\/hl-[\w-]+\)\)\n$/)
+})

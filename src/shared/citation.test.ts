@@ -1,6 +1,6 @@
 // The citation line every exporter and the note editor print under a quotation, in each style.
 import { describe, expect, it } from 'vitest'
-import { articleLabel, citationLine, quotationCitation, type CitationSource, type CitationStyle } from './citation'
+import { articleLabel, citationLine, quotationCitation, quotationWithCitation, type CitationSource, type CitationStyle } from './citation'
 
 describe('citationLine', () => {
   const collider: CitationSource = { title: '‘K-Pops!’ – Anderson .Paak Is a “Master Conductor” as a Director', outlet: 'Collider', author: 'Perri Nemiroff', date: '2024-09-27' }
@@ -37,5 +37,20 @@ describe('articleLabel', () => {
     ['', null, '[Untitled article]']
   ])('labels %j / %j as %j', (title, text, label) => {
     expect(articleLabel(title, text)).toBe(label)
+  })
+})
+
+describe('quotationWithCitation', () => {
+  const source = { title: '‘K-Pops!’ – Anderson .Paak Is a “Master Conductor” as a Director', outlet: 'Collider', author: 'Perri Nemiroff', date: '2024-09-27', speaker: 'Soul Rasheed' }
+  it('gives the quote and its citation as plain text, without doubling quotation marks', () => {
+    expect(quotationWithCitation('He’s more inspired by his dad.', source, 'text', 'liner-notes://open/a/h')).toBe(
+      '“He’s more inspired by his dad.” — Soul Rasheed, in Collider, ‘K-Pops!’ – Anderson .Paak Is a “Master Conductor” as a Director, Sep 27, 2024'
+    )
+    expect(quotationWithCitation('“Music.”', { ...source, speaker: null }, 'text', 'x')).toMatch(/^“Music\.” — Collider, /)
+  })
+  it('gives a Markdown block quote with the citation and a link back', () => {
+    expect(quotationWithCitation('One line.\n# Not a heading', source, 'markdown', 'liner-notes://open/a/h')).toBe(
+      '> One line.\n> \\# Not a heading\n>\n> — Soul Rasheed, in Collider, ‘K-Pops!’ – Anderson .Paak Is a “Master Conductor” as a Director, Sep 27, 2024 ([open](liner-notes://open/a/h))\n'
+    )
   })
 })

@@ -2,7 +2,7 @@
 // and by the note editor, so a passage is cited the same way on screen and in every file.
 import { formatDate } from './dates'
 import type { HighlightQuoteAttrs } from './note-doc'
-import { openingWords } from './text'
+import { inQuotes, openingWords } from './text'
 
 /** The citation layouts on offer; the first is the default. A known speaker is put first in every style: "— Speaker, in …". */
 export const CITATION_STYLES = ['outlet-title-date', 'outlet-date', 'author-title-outlet-date', 'title-outlet-date'] as const
@@ -65,4 +65,15 @@ export function quotationCitation(
   style: CitationStyle = DEFAULT_CITATION_STYLE
 ): string {
   return citationLine({ title: quote.articleTitle, outlet: quote.outlet, author: '', date: quote.date, speaker: quote.speaker ?? null }, style)
+}
+
+/**
+ * A quotation with its citation, for the clipboard: plain text (“…” — Speaker, in Outlet, Date) or
+ * Markdown (a block quote, the citation under it, and a link back to the passage).
+ */
+export function quotationWithCitation(quote: string, source: CitationSource, format: 'text' | 'markdown', link: string, style: CitationStyle = DEFAULT_CITATION_STYLE): string {
+  const cite = citationLine(source, style)
+  if (format === 'text') return `${inQuotes(quote)} ${cite}`
+  const lines = quote.split('\n').map((line) => `> ${line.replace(/^([#>*+-]|\d+\.)(\s)/, '\\$1$2')}`)
+  return `${lines.join('\n')}\n>\n> ${cite} ([open](${link}))\n`
 }

@@ -4,6 +4,8 @@ import { useState, type CSSProperties } from 'react'
 import type { AnchoredHighlight, ThemeSummary } from '../../../shared/ipc/contract'
 import type { HighlightColor, Theme } from '../../../shared/model'
 import type { NoteDoc } from '../../../shared/note-doc'
+import { articleLabel, quotationWithCitation } from '../../../shared/citation'
+import { articleSpeakers } from '../../../shared/speakers'
 import { formatDateTime } from '../app/format'
 import { NoteEditor } from '../notes/editor/NoteEditor'
 import { ThemePicker } from '../themes/ThemePicker'
@@ -21,6 +23,42 @@ interface Props {
   onStartReattach: (id: string) => void
   memo: NoteDoc | null
 }
+
+/** *Copy with citation*: the quote and where it is from, as plain text or Markdown, for the user's writing. */
+function CopyQuote({ highlight, article }: { highlight: AnchoredHighlight; article: ArticleState }) {
+  const [copied, setCopied] = useState('')
+  const detail = article.detail
+  if (!detail) return null
+  const { meta } = detail.article
+  const copy = async (format: 'text' | 'markdown'): Promise<void> => {
+    const text = detail.text ?? ''
+    const start = highlight.anchor?.start ?? highlight.position.start
+    const speaker = text && meta.kind === 'interview' ? articleSpeakers(text, meta.kind, meta.author)(start) : null
+    const source = { title: meta.title || articleLabel('', text), outlet: meta.outlet, author: meta.author, date: meta.date, speaker }
+    try {
+      await navigator.clipboard.writeText(quotationWithCitation(highlight.quote.exact, source, format, linkTo(detail.article.id, highlight.id)))
+      setCopied(format === 'text' ? 'Copied with its citation.' : 'Copied as Markdown with its citation.')
+    } catch {
+      setCopied('The clipboard could not be written; select the quote and copy it instead.')
+    }
+  }
+  return (
+    <div className="copy-quote">
+      <button type="button" onClick={() => void copy('text')}>
+        Copy with citation
+      </button>
+      <button type="button" onClick={() => void copy('markdown')}>
+        Copy as Markdown
+      </button>
+      <span role="status" className="muted">
+        {copied}
+      </span>
+    </div>
+  )
+}
+
+/** The liner-notes:// address of a passage, as exports write it. */
+const linkTo = (articleId: string, highlightId: string): string => `liner-notes://open/${encodeURIComponent(articleId)}/${encodeURIComponent(highlightId)}`
 
 const excerpt = (quote: string, length = 90): string => (quote.length > length ? `${quote.slice(0, length)}…` : quote)
 
@@ -100,6 +138,7 @@ export function HighlightPanel({ highlights, themes, themeMap, selectedId, onSel
             Created {formatDateTime(selected.createdAt)}
             {selected.updatedAt !== selected.createdAt ? ` · edited ${formatDateTime(selected.updatedAt)}` : ''}
           </p>
+          <CopyQuote highlight={selected} article={article} />
           <button type="button" className="danger" onClick={() => void article.remove(selected.id).then(() => onSelect(null))}>
             Delete highlight
           </button>
