@@ -68,6 +68,14 @@ test('a free-standing note quotes a highlight with its citation and leads back t
   expect(stored.notes).toHaveLength(1)
   expect(JSON.stringify(stored.notes[0]!.doc)).toContain(`"quote":"${JACKSONS}"`)
 
+  // The note on its own, as Markdown: its words, the quotation verbatim with its citation.
+  await app.page.getByRole('button', { name: 'Export note…' }).click()
+  await expect(app.page.getByRole('status').filter({ hasText: /^Exported to .*note-two-lineages\.md\.$/ })).toBeVisible()
+  const markdown = await readFile(join(app.exportDir, 'note-two-lineages.md'), 'utf8')
+  expect(markdown).toContain('The film says it plainly:')
+  expect(markdown).toContain(`> ${JACKSONS}`)
+  expect(markdown).toMatch(/— Anderson \.Paak’s directorial film debut is reigniting/)
+
   await quotation.getByRole('button', { name: 'Open passage' }).click()
   const reader = new ReaderPage(app.page)
   await expect(reader.openHighlight.locator('blockquote')).toHaveText(JACKSONS)

@@ -42,7 +42,8 @@ describe('parseExportRequest', () => {
   it.each([
     ['library', 'md', { kind: 'library' }, 'markdown'],
     ['article:a1', 'csv', { kind: 'article', articleId: 'a1' }, 'csv'],
-    ['theme:Music/Jazz', 'json', { kind: 'theme', name: 'Music/Jazz' }, 'json']
+    ['theme:Music/Jazz', 'json', { kind: 'theme', name: 'Music/Jazz' }, 'json'],
+    ['note:note-1', 'md', { kind: 'note', noteId: 'note-1' }, 'markdown']
   ])('reads --scope %s --format %s', (scope, format, expectedScope, expectedFormat) => {
     expect(exportOf(scope, format)).toEqual({ scope: expectedScope, format: expectedFormat, out: '/tmp/x', rawCells: false })
   })
@@ -57,8 +58,8 @@ describe('parseExportRequest', () => {
   it.each([
     ['library', 'pdf', 'The --format flag takes md, csv or json, not “pdf”.'],
     ['library', 'toString', 'The --format flag takes md, csv or json, not “toString”.'],
-    ['everything', 'md', 'The --scope flag takes library, article:<articleId> or theme:<name>, not “everything”.'],
-    ['theme:', 'md', 'The --scope flag takes library, article:<articleId> or theme:<name>, not “theme:”.']
+    ['everything', 'md', 'The --scope flag takes library, article:<articleId>, theme:<name> or note:<noteId>, not “everything”.'],
+    ['theme:', 'md', 'The --scope flag takes library, article:<articleId>, theme:<name> or note:<noteId>, not “theme:”.']
   ])('refuses --scope %s --format %s', (scope, format, sentence) => {
     expect(() => exportOf(scope, format)).toThrow(new UsageError(sentence))
   })

@@ -13,7 +13,7 @@ const FORMATS = new Map<string, ExportFormat>([
 
 /** What the command line asked to export, checked before any library is opened (a mistake is exit 2). */
 export interface ExportRequest {
-  scope: { kind: 'library' } | { kind: 'article'; articleId: string } | { kind: 'theme'; name: string }
+  scope: { kind: 'library' } | { kind: 'article'; articleId: string } | { kind: 'theme'; name: string } | { kind: 'note'; noteId: string }
   format: ExportFormat
   out: string
   rawCells: boolean
@@ -28,8 +28,9 @@ export function parseExportRequest({ scope, format, out, rawCells }: Invocation)
 
 function parseScope(scope: string): ExportRequest['scope'] {
   if (scope === 'library') return { kind: 'library' }
-  const [, kind, rest] = /^(article|theme):(.*)$/s.exec(scope) ?? []
+  const [, kind, rest] = /^(article|theme|note):(.*)$/s.exec(scope) ?? []
   if (kind === 'article' && rest?.trim()) return { kind: 'article', articleId: rest.trim() }
+  if (kind === 'note' && rest?.trim()) return { kind: 'note', noteId: rest.trim() }
   if (kind === 'theme' && rest?.trim()) return { kind: 'theme', name: rest.trim() }
-  throw new UsageError(`The --scope flag takes library, article:<articleId> or theme:<name>, not “${scope}”.`)
+  throw new UsageError(`The --scope flag takes library, article:<articleId>, theme:<name> or note:<noteId>, not “${scope}”.`)
 }

@@ -73,4 +73,26 @@ describe('export:run', () => {
         expect(await readdir(out)).toEqual([])
       })
     ))
+
+  it('exports one note on its own as Markdown, and only as Markdown', () =>
+    withTempDir(async (dir) =>
+      withTempDir(async (out) => {
+        const client = await openTestClient(dir, { effects: { dialogs: dialogsInto(out) } })
+        const doc = { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'Draft: the drummer directs.' }] }] }
+        const note = await client.call('notes:create', { title: 'Essay draft', doc })
+        const summary = await client.call('export:run', { scope: { kind: 'note', noteId: note.id }, format: 'markdown' })
+        expect(summary).toMatchObject({ files: 1, highlights: 0, notes: 1 })
+        expect(summary.path).toBe(join(out, 'note-essay-draft.md'))
+        const markdown = await readFile(summary.path!, 'utf8')
+        expect(markdown).toContain('Draft: the drummer directs.')
+        expect(markdown).toContain('Essay draft')
+        const csv = await client.refused('export:run', { scope: { kind: 'note', noteId: note.id }, format: 'csv' })
+        expect(csv).toEqual({ code: 'invalid-request', message: 'A note is exported as Markdown only; choose Markdown.' })
+        expect(await client.refused('export:run', { scope: { kind: 'note', noteId: 'note-nope' }, format: 'markdown' })).toEqual({
+          code: 'not-found',
+          message: 'Note “note-nope” is not in the library.'
+        })
+        await client.services.close()
+      })
+    ))
 })

@@ -12,6 +12,7 @@ import {
   type CsvOptions,
   libraryMarkdown,
   libraryMarkdownFiles,
+  noteMarkdown,
   themeMarkdown,
   webAnnotationJson,
   type ExportSource,
@@ -81,6 +82,10 @@ export function exportServices(store: LibraryStore, texts: ArticleTexts, effects
 
   async function runExport(request: ParsedRequestOf<'export:run'>, signal: AbortSignal): Promise<ExportSummary> {
     const { scope, format } = request
+    // Refused before the save dialog opens, so the user is not asked for a file that will not be written.
+    if (scope.kind === 'note' && format !== 'markdown') {
+      throw new LibraryError('invalid-request', 'A note is exported as Markdown only; choose Markdown.')
+    }
     const name = await scopeName(store, texts, scope)
     // A folder (a file per article and note) is a whole-library layout; other scopes are one file.
     const folder = format === 'markdown' && scope.kind === 'library' && request.layout === 'folder'
@@ -158,7 +163,9 @@ function render(
   if (format === 'csv') return highlightsCsv(scoped, csv)
   if (format === 'json') return webAnnotationJson(scoped, options)
   const markdown =
-    scope.kind === 'article'
+    scope.kind === 'note'
+      ? noteMarkdown(all, scope.noteId, options)
+      : scope.kind === 'article'
       ? articleMarkdown(all, scope.articleId, options)
       : scope.kind === 'theme'
         ? themeMarkdown(all, scope.themeId, options)
@@ -173,6 +180,10 @@ type ExportOptionsStyle = ParsedRequestOf<'export:run'>['citationStyle']
 function scopeSource(source: ExportSource, scope: ExportScope): ExportSource {
   const { data } = source
   if (scope.kind === 'library') return source
+  if (scope.kind === 'note') {
+    if (!data.notes.some((n) => n.id === scope.noteId)) throw notFound(`Note “${scope.noteId}”`)
+    return { ...source, data: { ...data, highlights: [], notes: data.notes.filter((n) => n.id === scope.noteId) } }
+  }
   if (scope.kind === 'article') {
     if (!data.articles.some((a) => a.id === scope.articleId)) throw notFound(`Article “${scope.articleId}”`)
     return { ...source, data: { ...data, highlights: data.highlights.filter((h) => h.articleId === scope.articleId), notes: [] } }
@@ -185,6 +196,7 @@ function scopeSource(source: ExportSource, scope: ExportScope): ExportSource {
 /** Notes the export carries: highlights' notes, plus memos and free-standing notes where in scope. */
 function countNotes(scoped: LibraryData, scope: ExportScope): number {
   const onHighlights = scoped.highlights.filter((h) => h.note !== null).length
+  if (scope.kind === 'note') return 1
   if (scope.kind === 'theme') return onHighlights
   const memos = scoped.articles.filter((a) => a.memo !== null && (scope.kind === 'library' || a.id === scope.articleId)).length
   return onHighlights + memos + (scope.kind === 'library' ? scoped.notes.length : 0)
@@ -192,6 +204,11 @@ function countNotes(scoped: LibraryData, scope: ExportScope): number {
 
 async function scopeName(store: LibraryStore, texts: ArticleTexts, scope: ExportScope): Promise<string> {
   if (scope.kind === 'library') return 'liner-notes-library'
+  if (scope.kind === 'note') {
+    const note = store.note(scope.noteId)
+    if (!note) throw notFound(`Note “${scope.noteId}”`)
+    return `note-${slug(note.title || note.facts?.opening || 'untitled') || 'untitled'}`
+  }
   if (scope.kind === 'theme') {
     const theme = store.theme(scope.themeId)
     if (!theme) throw notFound(`Theme “${scope.themeId}”`)

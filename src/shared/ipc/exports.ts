@@ -10,7 +10,9 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 const ExportScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('article'), articleId: Id }).strict(),
   z.object({ kind: z.literal('theme'), themeId: Id }).strict(),
-  z.object({ kind: z.literal('library') }).strict()
+  z.object({ kind: z.literal('library') }).strict(),
+  /** One free-standing note (an essay draft) with its quotations and their citations: Markdown only. */
+  z.object({ kind: z.literal('note'), noteId: Id }).strict()
 ])
 export type ExportScope = z.infer<typeof ExportScope>
 

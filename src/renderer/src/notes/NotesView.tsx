@@ -136,6 +136,7 @@ export function NotesView({ noteId, find, themes }: Props) {
 
 function OpenNote({ id, find, themes, onSaved, onDelete }: { id: string; find: string; themes: ThemeSummary[]; onSaved: () => void; onDelete: () => void }) {
   const [note, setNote] = useState<Note | null>(null)
+  const [exported, setExported] = useState('')
   const pane = useRef<HTMLDivElement>(null)
   // Opened from a search: once the editor shows the note, mark the first match and scroll to it.
   useEffect(() => {
@@ -167,6 +168,17 @@ function OpenNote({ id, find, themes, onSaved, onDelete }: { id: string; find: s
     )
   }, [id])
 
+  /** The note on its own, as Markdown: its text, each quotation with its citation and a link back. */
+  const exportNote = async (): Promise<void> => {
+    try {
+      await flushAll()
+      const summary = await call('export:run', { scope: { kind: 'note', noteId: id }, format: 'markdown' })
+      setExported(summary.path === null ? '' : `Exported to ${summary.path}.`)
+    } catch (error) {
+      setExported(messageOf(error))
+    }
+  }
+
   if (failure) return <p role="alert">{failure}</p>
   if (!note) return <p className="muted">Opening…</p>
   return (
@@ -183,10 +195,18 @@ function OpenNote({ id, find, themes, onSaved, onDelete }: { id: string; find: s
           }}
           onBlur={() => void titleSave.flush()}
         />
+        <button type="button" onClick={() => void exportNote()}>
+          Export note…
+        </button>
         <button type="button" className="danger" onClick={onDelete}>
           Delete note
         </button>
       </div>
+      {exported ? (
+        <p role="status" className="muted">
+          {exported}
+        </p>
+      ) : null}
       {titleSave.state.kind === 'failed' ? (
         <p role="alert" className="save-state failed">
           The title was not saved: {titleSave.state.message}
