@@ -89,4 +89,12 @@ describe('highlightsCsv', () => {
     const cell = parse(csv).find((r) => r.id === 'hl-blend')?.themes ?? ''
     expect(cell.split(THEME_SEPARATOR).sort()).toEqual(['heritage/roots', 'heritage › roots'].sort())
   })
+
+  it('says which quotes were taken from a corrected text', () => {
+    const corrected = new Set(source.data.articles.filter((a) => a.correctedText !== null).map((a) => a.id))
+    expect(corrected.size).toBeGreaterThan(0)
+    const rows = parse(highlightsCsv(source))
+    expect(rows.some((r) => r['corrected text'] === 'yes')).toBe(true)
+    for (const row of rows) expect(row['corrected text']).toBe(corrected.has(row['article id']!) && row.anchored === 'yes' ? 'yes' : 'no')
+  })
 })

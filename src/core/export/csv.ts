@@ -20,6 +20,7 @@ export const CSV_COLUMNS = [
   'created',
   'updated',
   'anchored',
+  'corrected text',
   'link'
 ] as const
 export type CsvColumn = (typeof CSV_COLUMNS)[number]
@@ -83,6 +84,8 @@ function csvRow(placed: PlacedHighlight, label: string, themeName: (id: string) 
     created: highlight.createdAt,
     updated: highlight.updatedAt,
     anchored: placed.range === null ? 'no' : 'yes',
+    // Whether the quote was taken from the user's correction of the text rather than the original.
+    'corrected text': placed.range !== null && article.correctedText !== null ? 'yes' : 'no',
     link: linerNotesUrl(article.id, highlight.id)
   }
 }

@@ -50,6 +50,7 @@ export function highlightBlocks(placed: PlacedHighlight, label: string, context:
 function highlightFacts(placed: PlacedHighlight, codebook: Codebook): PhrasingContent[] {
   const parts: PhrasingContent[][] = []
   if (placed.range === null) parts.push([text('Unanchored: these words are no longer in the article’s text; quoted as saved')])
+  else if (placed.article.correctedText !== null) parts.push([text('Quoted from the corrected text (the original differs)')])
   if (placed.themes.length > 0) parts.push([text('Themes: '), ...tagList(placed.themes, codebook)])
   parts.push([text(`Colour: ${colourOf(placed)}`)])
   parts.push([link(linerNotesUrl(placed.article.id, placed.highlight.id), 'Open in Liner Notes')])

@@ -57,6 +57,19 @@ describe('libraryMarkdown, read back by real parsers', () => {
   const { frontMatter, body, raw } = readFile(markdown)
   const read = highlightsIn(body)
 
+  it('says under each quote taken from a corrected text that it is', () => {
+    let marked = 0
+    for (const h of source.data.highlights) {
+      const article = source.data.articles.find((a) => a.id === h.articleId)!
+      const anchored = anchor(article.correctedText ?? source.texts.get(article.file) ?? '', h) !== null
+      const facts = toString(read.get(highlightBlockId(h.id))?.facts)
+      const expected = article.correctedText !== null && anchored
+      expect(facts.includes('Quoted from the corrected text (the original differs)')).toBe(expected)
+      if (expected) marked++
+    }
+    expect(marked).toBeGreaterThan(0)
+  })
+
   it('holds every highlight once, by its block id', () => {
     expect([...read.keys()].sort()).toEqual(source.data.highlights.map((h) => highlightBlockId(h.id)).sort())
   })

@@ -59,6 +59,15 @@ describe('webAnnotationCollection', () => {
     }
   })
 
+  it('flags annotations quoted from a corrected text', () => {
+    for (const h of source.data.highlights) {
+      const article = source.data.articles.find((a) => a.id === h.articleId)!
+      const anchored = anchor(shownText(source, h.articleId), h) !== null
+      expect(item(h.id)!['liner-notes:correctedText'] ?? false).toBe(article.correctedText !== null && anchored)
+    }
+    expect(items.some((a) => a['liner-notes:correctedText'] === true)).toBe(true)
+  })
+
   it('tags with theme names, comments with the note as Markdown', () => {
     const a = item('hl-quarantine')
     expect(a).toMatchObject({ '@context': ANNOTATION_CONTEXT, type: 'Annotation', motivation: 'highlighting', created: '2025-03-01T10:00:00.000Z', modified: '2025-03-02T11:30:00.000Z' })

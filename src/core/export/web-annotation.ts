@@ -68,7 +68,9 @@ export const WebAnnotationSchema = z
       })
       .strict(),
     /** An unanchored highlight: its words are not in the article's current text (only its quote is given). */
-    'liner-notes:unanchored': z.literal(true).optional()
+    'liner-notes:unanchored': z.literal(true).optional(),
+    /** Quoted from the user's correction of the text (*Correct text*), not from the original. */
+    'liner-notes:correctedText': z.literal(true).optional()
   })
   .strict()
 export type WebAnnotation = z.infer<typeof WebAnnotationSchema>
@@ -157,7 +159,9 @@ function annotation(placed: PlacedHighlight, themeName: (id: string) => string, 
     target: { source: article.meta.url || linerNotesUrl(article.id), selector: selectors(placed, textOf(article)) },
     // Its words are no longer in the text: the quote is what was highlighted, and no position is given
     // (the old one would point at other words).
-    ...(placed.range === null ? { [UNANCHORED]: true } : {})
+    ...(placed.range === null ? { [UNANCHORED]: true } : {}),
+    // Quoted from the user's correction of the article's text, not from the original as added.
+    ...(placed.range !== null && article.correctedText !== null ? { [FROM_CORRECTED]: true } : {})
   }
 }
 
@@ -189,6 +193,8 @@ export function codePointOffset(text: string, offset: number, astral = /[\uD800-
 const GENERATOR = { type: 'Software' as const, name: 'Liner Notes' }
 /** Marks an annotation whose words could not be found in the article's current text. */
 export const UNANCHORED = 'liner-notes:unanchored'
+/** Marks an annotation quoted from the user's corrected text. */
+export const FROM_CORRECTED = 'liner-notes:correctedText'
 
 /** The note as Markdown: a commenting body's `format` may name any media type (§3.2.4). */
 function noteMarkdown(doc: NoteDoc, style: CitationStyle): string {
