@@ -3,7 +3,7 @@
 // refused: a highlight whose words are gone comes back unanchored instead of landing on a look-alike.
 import search from 'approx-string-match'
 import { snapToGraphemes } from '../text'
-import { CONTEXT_LENGTH, describeRange, type Selectors } from './selectors'
+import { describeRange, type Selectors } from './selectors'
 
 export type AnchorMethod = 'position' | 'quote' | 'fuzzy'
 
@@ -77,12 +77,6 @@ export const MIN_FUZZY_CONTEXT_SIMILARITY = 0.75
  */
 export const MIN_FUZZY_QUOTE_LENGTH = 8
 
-/**
- * An exact quote of any length is accepted where one side of its saved context is kept at least this
- * well, aligned at the quote's edge (see keepsOneSide).
- */
-export const MIN_ONE_SIDE_SIMILARITY = 0.75
-
 interface Match {
   start: number
   end: number
@@ -106,7 +100,7 @@ export function anchor(text: string, selectors: Selectors): AnchorResult | null 
   if (holdsAtPosition(text, selectors)) {
     return { start: position.start, end: position.end, score: 1, method: 'position' }
   }
-  const winner = bracketedEdit(text, selectors) ?? bestCandidate(text, selectors)
+  const winner = bestCandidate(text, selectors)
   if (winner === null) return null
   // A fuzzy match may begin or end inside a character; it is widened to whole ones.
   const result = toResult(winner)
@@ -153,14 +147,12 @@ function bestCandidate(text: string, selectors: Selectors): Candidate | null {
   let level = findExactMatches(text, exact)
   let errors = 0
   let searched = text
-  let winner = bestExact(level.map((m) => scoreMatch(text, selectors, m)).filter((c) => isAcceptable(c, selectors.quote)), selectors)
+  let winner: Candidate | null = null
   // Each level has strictly more errors than the one before, so this runs at most maxErrors + 1 times.
   for (let round = 0; round <= maxErrors; round++) {
-    if (round > 0) {
-      const contenders = level.map((m) => scoreMatch(text, selectors, m)).filter((c) => isAcceptable(c, selectors.quote))
-      if (winner !== null) contenders.push(winner)
-      winner = best(contenders, selectors.position.start)
-    }
+    const contenders = level.map((m) => scoreMatch(text, selectors, m)).filter(isAcceptable)
+    if (winner !== null) contenders.push(winner)
+    winner = best(contenders, selectors.position.start)
     if (errors >= maxErrors || (winner !== null && winner.score >= scoreBound(exact.length, errors + 1))) break
     searched = maskMatches(searched, level)
     level = search(searched, exact, maxErrors).flatMap((m) => equallyGoodStarts(searched, exact, m))
@@ -243,7 +235,7 @@ function scoreBound(quoteLength: number, errors: number): number {
  * The floors. A long exact quote stands on its own; a short one needs its passage mostly intact; an
  * inexact one needs both sides of its context in place.
  */
-function isAcceptable(candidate: Candidate, quote: { prefix: string; suffix: string }): boolean {
+function isAcceptable(candidate: Candidate): boolean {
   if (candidate.quoteSimilarity < MIN_QUOTE_SIMILARITY) return false
   if (candidate.errors > 0) {
     return [candidate.prefixSimilarity, candidate.suffixSimilarity].every(
@@ -251,49 +243,7 @@ function isAcceptable(candidate: Candidate, quote: { prefix: string; suffix: str
     )
   }
   const quoteLength = candidate.end - candidate.start
-  return (
-    quoteLength >= SELF_EVIDENT_QUOTE_LENGTH ||
-    candidate.passageSimilarity >= MIN_PASSAGE_SIMILARITY ||
-    keepsOneSide(candidate, quote)
-  )
-}
-
-/**
- * True when one side of the saved context is still mostly in place right against the candidate. Edits
- * next to a highlight often rewrite one side of its context entirely; the other side, aligned at the
- * quote's edge, still says the words are where they were. Context copied from an unrelated place keeps
- * a quarter of its characters at the median (see MIN_PASSAGE_SIMILARITY), far below this.
- */
-function keepsOneSide(c: Candidate, { prefix, suffix }: { prefix: string; suffix: string }): boolean {
-  if (c.end - c.start < MIN_ONE_SIDE_QUOTE_LENGTH) return false
-  const minSide = Number(process.env.SIDE ?? 1)
-  const full = Number(process.env.FULL ?? 1) === 1
-  return (
-    (c.prefixSimilarity !== null && c.prefixSimilarity >= minSide && (!full || prefix.length === CONTEXT_LENGTH)) ||
-    (c.suffixSimilarity !== null && c.suffixSimilarity >= minSide && (!full || suffix.length === CONTEXT_LENGTH))
-  )
-}
-const MIN_ONE_SIDE_QUOTE_LENGTH = Number(process.env.MINQ ?? 4)
-
-/**
- * How far (in characters) from the stored start an exact occurrence counts as still in its place. Edits
- * in the saved context move a highlight by at most their net length, which near edits keep within a
- * context length or two; a pasted copy of the highlight's paragraph lies a whole paragraph away.
- */
-export const IN_PLACE_DISTANCE = 2 * CONTEXT_LENGTH
-
-/**
- * The best exact occurrence. Normally the weighted score (context first, then position); but an
- * acceptable occurrence still in place, at the stored position give or take the context edits, beats
- * one further away whose context fits better: the surviving original, its context edited, must not lose
- * to an identical copy of its paragraph pasted elsewhere, whose context is intact. Among several in
- * place, the weighted score decides.
- */
-function bestExact(candidates: readonly Candidate[], { position }: Selectors): Candidate | null {
-  const winner = best(candidates, position.start)
-  if (winner === null || Math.abs(winner.start - position.start) <= IN_PLACE_DISTANCE) return winner
-  const inPlace = candidates.filter((c) => Math.abs(c.start - position.start) <= IN_PLACE_DISTANCE)
-  return best(inPlace, position.start) ?? winner
+  return quoteLength >= SELF_EVIDENT_QUOTE_LENGTH || candidate.passageSimilarity >= MIN_PASSAGE_SIMILARITY
 }
 
 /**
@@ -375,66 +325,4 @@ function cell(row: Int32Array, j: number): number {
   const value = row[j]
   if (value === undefined) throw new RangeError(`No cell ${j} in a row of ${row.length}`)
   return value
-}
-
-/**
- * Each side of the saved context must be at least this long for the bracket search below: a side cut
- * short by the start or end of the text says too little about where it stands.
- */
-export const MIN_BRACKET_SIDE = 16
-
-/** Quotes up to this long are looked for between their intact context (see bracketedEdit). */
-const MAX_BRACKETED_QUOTE_LENGTH = 64
-
-/**
- * The highlight's edited words found between its saved prefix and suffix, both still intact and in
- * place: the prefix ends where the suffix begins, give or take the quote's length and its allowed errors
- * (one for quotes too short for the fuzzy search), and that pair occurs nowhere else. Sixty-four intact
- * characters around the edit say where the highlight is even when its few words changed, and they
- * outrank an unchanged copy of the words elsewhere, which cannot have the same context on both sides
- * (its own would have made the gap hold the exact quote). Null when the quote itself is in the gap, when
- * the sides are missing or short, or when the pair is not unique.
- */
-function bracketedEdit(text: string, { quote }: Selectors): Candidate | null {
-  const { exact, prefix, suffix } = quote
-  if (exact.length > MAX_BRACKETED_QUOTE_LENGTH) return null
-  if (prefix.length < MIN_BRACKET_SIDE || suffix.length < MIN_BRACKET_SIDE) return null
-  const maxErrors = Math.max(1, maxFuzzyErrors(exact.length))
-  let found: Match | null = null
-  for (let i = text.indexOf(prefix); i !== -1; i = text.indexOf(prefix, i + 1)) {
-    const start = i + prefix.length
-    for (let length = Math.max(1, exact.length - maxErrors); length <= exact.length + maxErrors; length++) {
-      if (!text.startsWith(suffix, start + length)) continue
-      const errors = editDistance(exact, text.slice(start, start + length))
-      if (errors > maxErrors) continue
-      if (found !== null || errors === 0) return null
-      found = { start, end: start + length, errors }
-    }
-  }
-  if (found === null) return null
-  const quoteSimilarity = 1 - found.errors / exact.length
-  const passageLength = prefix.length + exact.length + suffix.length
-  const weighted = QUOTE_WEIGHT * quoteSimilarity + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
-  return {
-    ...found,
-    score: weighted / TOTAL_WEIGHT,
-    quoteSimilarity,
-    prefixSimilarity: 1,
-    suffixSimilarity: 1,
-    passageSimilarity: 1 - found.errors / passageLength
-  }
-}
-
-/** Textbook edit distance; only for the short strings bracketedEdit compares. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const substituted = (previous[j - 1] ?? 0) + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1)
-      current.push(Math.min(substituted, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1))
-    }
-    previous = current
-  }
-  return previous[b.length] ?? 0
 }
