@@ -140,11 +140,38 @@ describe('anchor with a repeated phrase', () => {
     expect(anchor(shifted, selectors)).toMatchObject({ start: second + (second - first), method: 'quote' })
   })
 
-  it(`matches quotes under ${MIN_FUZZY_QUOTE_LENGTH} characters exactly or not at all`, () => {
+  it(`matches an edited quote under ${MIN_FUZZY_QUOTE_LENGTH} characters only between its intact context`, () => {
     const at = positions[4] ?? -1 // "K-Pops! follows a washed-up musician"
     const selectors = describeRange(kpops, at, at + 7)
     const edited = kpops.slice(0, at) + 'K-Pop!' + kpops.slice(at + 7)
-    expect(anchor(edited, selectors)).toBeNull()
+    // Both sides of the saved context are still there, back to back around the edit: that is the place.
+    expect(anchor(edited, selectors)).toMatchObject({ start: at, end: at + 6, method: 'fuzzy' })
+    // Once one side has changed too, a changed short quote is not searched for at all.
+    const alsoSuffix = edited.slice(0, at + 6) + ' follows a washed-out' + edited.slice(at + 6 + ' follows a washed-up'.length)
+    expect(alsoSuffix.slice(at, at + 30)).toBe('K-Pop! follows a washed-out mu')
+    expect(anchor(alsoSuffix, selectors)).toBeNull()
+  })
+
+  it('re-anchors a short quote whose context on one side was rewritten entirely', () => {
+    const at = positions[4] ?? -1
+    const selectors = describeRange(kpops, at, at + 7)
+    const rewritten = kpops.slice(0, at - 40) + 'A different lead-in, written later on.\n' + kpops.slice(at)
+    const start = at - 40 + 'A different lead-in, written later on.\n'.length
+    expect(anchor(rewritten, selectors)).toMatchObject({ start, end: start + 7, method: 'quote' })
+  })
+
+  it('prefers the original, its context edited, to an identical copy of its paragraph pasted elsewhere', () => {
+    const at = positions[4] ?? -1
+    const selectors = describeRange(kpops, at, at + 7)
+    const lineStart = kpops.lastIndexOf('\n', at) + 1
+    const lineEnd = kpops.indexOf('\n', at) + 1
+    const paragraph = kpops.slice(lineStart, lineEnd)
+    const edited = kpops.slice(0, at + 7) + ' then' + kpops.slice(at + 7)
+    // Pasted after the original, and pasted well before it (which moves the original by its length).
+    const after = edited + '\n' + paragraph
+    expect(anchor(after, selectors)).toMatchObject({ start: at, end: at + 7 })
+    const before = paragraph + edited
+    expect(anchor(before, selectors)).toMatchObject({ start: at + paragraph.length, end: at + paragraph.length + 7 })
   })
 
   it('leaves a short repeated quote unanchored when its own line is deleted', () => {

@@ -3,7 +3,7 @@
 // refused: a highlight whose words are gone comes back unanchored instead of landing on a look-alike.
 import search from 'approx-string-match'
 import { snapToGraphemes } from '../text'
-import { describeRange, type Selectors } from './selectors'
+import { CONTEXT_LENGTH, describeRange, type Selectors } from './selectors'
 
 export type AnchorMethod = 'position' | 'quote' | 'fuzzy'
 
@@ -77,6 +77,12 @@ export const MIN_FUZZY_CONTEXT_SIMILARITY = 0.75
  */
 export const MIN_FUZZY_QUOTE_LENGTH = 8
 
+/**
+ * An exact quote this long or longer is also accepted when one whole side of its saved context is intact
+ * (see keepsOneSide), however much of the other side was rewritten.
+ */
+export const MIN_ONE_SIDE_QUOTE_LENGTH = 4
+
 interface Match {
   start: number
   end: number
@@ -100,7 +106,9 @@ export function anchor(text: string, selectors: Selectors): AnchorResult | null 
   if (holdsAtPosition(text, selectors)) {
     return { start: position.start, end: position.end, score: 1, method: 'position' }
   }
-  const winner = bestCandidate(text, selectors)
+  const bracketed = bracketedEdit(text, selectors)
+  if (bracketed === 'ambiguous') return null
+  const winner = bracketed ?? bestCandidate(text, selectors)
   if (winner === null) return null
   // A fuzzy match may begin or end inside a character; it is widened to whole ones.
   const result = toResult(winner)
@@ -147,12 +155,15 @@ function bestCandidate(text: string, selectors: Selectors): Candidate | null {
   let level = findExactMatches(text, exact)
   let errors = 0
   let searched = text
-  let winner: Candidate | null = null
+  const acceptable = level.map((m) => scoreMatch(text, selectors, m)).filter((c) => isAcceptable(c, selectors.quote))
+  let winner = bestExact(text, level, acceptable, selectors)
   // Each level has strictly more errors than the one before, so this runs at most maxErrors + 1 times.
   for (let round = 0; round <= maxErrors; round++) {
-    const contenders = level.map((m) => scoreMatch(text, selectors, m)).filter(isAcceptable)
-    if (winner !== null) contenders.push(winner)
-    winner = best(contenders, selectors.position.start)
+    if (round > 0) {
+      const contenders = level.map((m) => scoreMatch(text, selectors, m)).filter((c) => isAcceptable(c, selectors.quote))
+      if (winner !== null) contenders.push(winner)
+      winner = best(contenders, selectors.position.start)
+    }
     if (errors >= maxErrors || (winner !== null && winner.score >= scoreBound(exact.length, errors + 1))) break
     searched = maskMatches(searched, level)
     level = search(searched, exact, maxErrors).flatMap((m) => equallyGoodStarts(searched, exact, m))
@@ -235,7 +246,7 @@ function scoreBound(quoteLength: number, errors: number): number {
  * The floors. A long exact quote stands on its own; a short one needs its passage mostly intact; an
  * inexact one needs both sides of its context in place.
  */
-function isAcceptable(candidate: Candidate): boolean {
+function isAcceptable(candidate: Candidate, quote: Selectors['quote']): boolean {
   if (candidate.quoteSimilarity < MIN_QUOTE_SIMILARITY) return false
   if (candidate.errors > 0) {
     return [candidate.prefixSimilarity, candidate.suffixSimilarity].every(
@@ -243,7 +254,99 @@ function isAcceptable(candidate: Candidate): boolean {
     )
   }
   const quoteLength = candidate.end - candidate.start
-  return quoteLength >= SELF_EVIDENT_QUOTE_LENGTH || candidate.passageSimilarity >= MIN_PASSAGE_SIMILARITY
+  return (
+    quoteLength >= SELF_EVIDENT_QUOTE_LENGTH ||
+    candidate.passageSimilarity >= MIN_PASSAGE_SIMILARITY ||
+    keepsOneSide(candidate, quote)
+  )
+}
+
+/**
+ * True when one whole side of the saved context (a full CONTEXT_LENGTH, not one cut short by the start or
+ * end of the text) is still there unchanged, right against the quote. Edits next to a highlight often
+ * rewrite one side of its context entirely; 32 untouched characters on the other side still say the words
+ * are where they were. Only exact sides count, and only for quotes of MIN_ONE_SIDE_QUOTE_LENGTH or more:
+ * when a paragraph is deleted, the side bordering the cut survives next to whatever precedes or follows
+ * it, and a side kept only mostly (or a quote of a character or two) then lands on a neighbouring word.
+ */
+function keepsOneSide(c: Candidate, { prefix, suffix }: Selectors['quote']): boolean {
+  if (c.end - c.start < MIN_ONE_SIDE_QUOTE_LENGTH) return false
+  return (
+    (c.prefixSimilarity === 1 && prefix.length === CONTEXT_LENGTH) ||
+    (c.suffixSimilarity === 1 && suffix.length === CONTEXT_LENGTH)
+  )
+}
+
+/**
+ * How far (in characters) from the stored start an exact occurrence counts as still in its place. Edits
+ * in the saved context move a highlight by at most their net length, which near edits keep within a
+ * context length or two; a pasted copy of the highlight's paragraph lies a whole paragraph away.
+ */
+export const IN_PLACE_DISTANCE = 2 * CONTEXT_LENGTH
+
+/**
+ * The best exact occurrence. Normally the weighted score (context first, then position). But an
+ * acceptable occurrence on another line, still in place (within IN_PLACE_DISTANCE of the stored start, or
+ * of the stored start moved by the length of the winner's line when the winner lies before it, as a copy
+ * of its paragraph pasted there would move it), beats a winner that is not in place: the surviving
+ * original, its context edited, must not lose to an identical copy of its paragraph pasted elsewhere,
+ * whose context is intact. If the occurrence in place is too edited around to be accepted but its line is
+ * a copy of the winner's, the original cannot be confirmed and neither is chosen.
+ */
+function bestExact(
+  text: string,
+  occurrences: readonly Match[],
+  candidates: readonly Candidate[],
+  { position }: Selectors
+): Candidate | null {
+  const winner = best(candidates, position.start)
+  if (winner === null || Math.abs(winner.start - position.start) <= IN_PLACE_DISTANCE) return winner
+  const places = [position.start]
+  if (winner.start < position.start) places.push(position.start + lineSpan(text, winner.start))
+  const home = lineStart(text, winner.start)
+  const inPlace = (m: Match, place: number): boolean =>
+    Math.abs(m.start - place) <= IN_PLACE_DISTANCE && lineStart(text, m.start) !== home
+  for (const place of places) {
+    const found = best(candidates.filter((c) => inPlace(c, place)), place)
+    if (found !== null) return found
+  }
+  const twin = occurrences.some((m) => places.some((place) => inPlace(m, place)) && sameLine(text, m.start, winner.start))
+  return twin ? null : winner
+}
+
+/** Length of the line holding `offset`, with its line break: what pasting a copy of it adds. */
+function lineSpan(text: string, offset: number): number {
+  const start = text.lastIndexOf('\n', offset - 1) + 1
+  const newline = text.indexOf('\n', offset)
+  return (newline === -1 ? text.length : newline + 1) - start
+}
+
+/**
+ * True when `a` and `b` are at about the same place in two different lines that are copies of each other
+ * but for local edits: what the lines share at their beginnings and ends covers at least half of the
+ * longer one.
+ */
+function sameLine(text: string, a: number, b: number): boolean {
+  const [startA, startB] = [lineStart(text, a), lineStart(text, b)]
+  if (startA === startB || Math.abs(a - startA - (b - startB)) > IN_PLACE_DISTANCE) return false
+  const [lineA, lineB] = [lineAt(text, a), lineAt(text, b)]
+  if (lineA === lineB) return true
+  let head = 0
+  while (head < lineA.length && head < lineB.length && lineA.charCodeAt(head) === lineB.charCodeAt(head)) head++
+  let tail = 0
+  const room = Math.min(lineA.length, lineB.length) - head
+  while (tail < room && lineA.charCodeAt(lineA.length - 1 - tail) === lineB.charCodeAt(lineB.length - 1 - tail)) tail++
+  return head + tail >= Math.max(lineA.length, lineB.length) / 2
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1
+}
+
+function lineAt(text: string, offset: number): string {
+  const start = lineStart(text, offset)
+  const newline = text.indexOf('\n', offset)
+  return text.slice(start, newline === -1 ? text.length : newline)
 }
 
 /**
@@ -325,4 +428,74 @@ function cell(row: Int32Array, j: number): number {
   const value = row[j]
   if (value === undefined) throw new RangeError(`No cell ${j} in a row of ${row.length}`)
   return value
+}
+
+/**
+ * The bracket search below needs both sides of the saved context, together at least this long: sides cut
+ * short by the start or end of the text may say too little about where they stand.
+ */
+export const MIN_BRACKET_CONTEXT = CONTEXT_LENGTH
+
+/** Quotes up to this long are looked for between their intact context (see bracketedEdit). */
+const MAX_BRACKETED_QUOTE_LENGTH = 64
+
+/**
+ * The highlight's edited words found between its saved prefix and suffix, both still intact and in
+ * place: the prefix ends where the suffix begins, give or take the quote's length and its allowed errors
+ * (one for quotes too short for the fuzzy search), and that pair occurs nowhere else. Sixty-four intact
+ * characters around the edit say where the highlight is even when its few words changed, and they
+ * outrank an unchanged copy of the words elsewhere, which cannot have the same context on both sides
+ * (its own would have made the gap hold the exact quote). Null when the quote itself is in the gap, when
+ * the sides are missing or short, or when the pair is not unique.
+ */
+function bracketedEdit(text: string, { quote, position }: Selectors): Candidate | 'ambiguous' | null {
+  const { exact, prefix, suffix } = quote
+  if (exact.length > MAX_BRACKETED_QUOTE_LENGTH) return null
+  if (prefix === '' || suffix === '' || prefix.length + suffix.length < MIN_BRACKET_CONTEXT) return null
+  const maxErrors = Math.max(1, maxFuzzyErrors(exact.length))
+  const edited: Match[] = []
+  const unchanged: Match[] = []
+  for (let i = text.indexOf(prefix); i !== -1; i = text.indexOf(prefix, i + 1)) {
+    const start = i + prefix.length
+    for (let length = Math.max(1, exact.length - maxErrors); length <= exact.length + maxErrors; length++) {
+      if (!text.startsWith(suffix, start + length)) continue
+      const errors = editDistance(exact, text.slice(start, start + length))
+      if (errors <= maxErrors) (errors === 0 ? unchanged : edited).push({ start, end: start + length, errors })
+    }
+  }
+  const found = edited[0]
+  if (found === undefined || edited.length > 1) return null
+  // Text inserted at the quote's edge belongs as much to the context; the unchanged words then stand.
+  if (text.slice(found.start, found.end).includes(exact)) return null
+  if (unchanged.length > 0) {
+    // The whole passage, unchanged, is elsewhere too: a repeated caption or a pasted copy. It is the
+    // highlight only if it is the one in place; if the edited copy is, neither can be trusted.
+    const inPlace = (m: Match): boolean => Math.abs(m.start - position.start) <= IN_PLACE_DISTANCE
+    return unchanged.some(inPlace) || !inPlace(found) ? null : 'ambiguous'
+  }
+  const quoteSimilarity = 1 - found.errors / exact.length
+  const passageLength = prefix.length + exact.length + suffix.length
+  const weighted = QUOTE_WEIGHT * quoteSimilarity + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
+  return {
+    ...found,
+    score: weighted / TOTAL_WEIGHT,
+    quoteSimilarity,
+    prefixSimilarity: 1,
+    suffixSimilarity: 1,
+    passageSimilarity: 1 - found.errors / passageLength
+  }
+}
+
+/** Textbook edit distance; only for the short strings bracketedEdit compares. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      const substituted = (previous[j - 1] ?? 0) + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1)
+      current.push(Math.min(substituted, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1))
+    }
+    previous = current
+  }
+  return previous[b.length] ?? 0
 }
