@@ -80,6 +80,7 @@ export function ArticleTable({ articles, order, onSort, selected, onSelect, onSe
         <col className="date-column" />
         <col className="kind-column" />
         <col className="words-column" />
+        <col className="highlights-column" />
       </colgroup>
       <thead>
         <tr aria-rowindex={1}>
