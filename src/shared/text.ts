@@ -1,5 +1,6 @@
 // Pure text helpers shared by the library (word counts, opening words, search) and the reader (paragraph
 // layout). Offsets are UTF-16 code units into the stored text, the same unit the anchoring selectors use.
+import { foldWord } from './search/fold'
 
 export interface Paragraph {
   /** Offset of the paragraph's first character in the article text. */
@@ -53,10 +54,6 @@ export function openingWords(text: string, count = OPENING_WORDS): string {
   return text.trim().split(/\s+/).slice(0, count).join(' ')
 }
 
-// Letters that carry no combining mark in Unicode, so NFKD alone would leave them unmatched by a plain
-// Latin query ("Øresund" found by "oresund").
-const FOLDS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ħ: 'h', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th' }
-
 /**
  * Text as a search compares it: without case or accents ("andre" finds "André"), with typographic quotes
  * made plain, since the archive has "didn’t" where a person types "didn't", and with spaces collapsed so
@@ -64,12 +61,8 @@ const FOLDS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ħ: 'h', ı: 
  * splits into parts still match syllable by syllable.
  */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .normalize('NFC')
-    .toLocaleLowerCase('en')
-    .replace(/[øłđħıæœßþ]/g, (c) => FOLDS[c] ?? c)
+  // Case, accents and letters without marks are folded as search folds them (search/fold.ts).
+  return foldWord(text)
     .replace(/[‘’‚‛]/g, "'")
     .replace(/[“”„‟]/g, '"')
     .replace(/\s+/g, ' ')

@@ -2,6 +2,8 @@
 // ø, ß and the like), so a query folded the same way meets it; and the same word rule, applied to the
 // original text, finds where each word lies, so a hit can be marked in the text the reader shows.
 // Quotes, apostrophes and dashes (straight or curly) separate words, as they do for the index's tokenizer.
+// Letters that carry no combining mark in Unicode, so NFKD alone would leave them unmatched by a plain
+// Latin query ("Øresund" found by "oresund").
 const LETTER_FOLDS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ħ: 'h', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th' }
 
 const ASCII = /^[\x00-\x7f]*$/
