@@ -2,7 +2,7 @@
 // side) are in the page, with spacer rows keeping the table's full height, so the page scrolls as if
 // every row were there. It stays a real table: aria-rowcount and aria-rowindex tell a screen reader the
 // whole size and where each row sits, and the row holding keyboard focus is never taken out.
-import { memo, useLayoutEffect, useRef, useState, type FocusEvent } from 'react'
+import { memo, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
 import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-virtual'
 import type { ArticleSummary } from '../../../shared/ipc/contract'
 import { formatCount, formatDate } from '../app/format'
@@ -71,6 +71,19 @@ export function ArticleTable({ articles, order, onSort, selected, onSelect, onSe
     if (!event.currentTarget.contains(event.relatedTarget)) setFocusedId(null)
   }
 
+  // Home and End from a row go to the first and last article at once. The browser's own keyboard
+  // scroll is smooth, and rows measured on the way (or a busy machine) can stop it short of the end.
+  const jump = (event: KeyboardEvent<HTMLTableSectionElement>): void => {
+    if (event.altKey || event.shiftKey || event.metaKey || event.ctrlKey || articles.length === 0) return
+    if (event.key === 'Home') {
+      event.preventDefault()
+      window.scrollTo({ top: 0, behavior: 'instant' })
+    } else if (event.key === 'End') {
+      event.preventDefault()
+      virtualizer.scrollToIndex(articles.length - 1, { align: 'end', behavior: 'auto' })
+    }
+  }
+
   return (
     <table className="articles" aria-rowcount={articles.length + 1}>
       <colgroup>
@@ -104,7 +117,7 @@ export function ArticleTable({ articles, order, onSort, selected, onSelect, onSe
           ))}
         </tr>
       </thead>
-      <tbody ref={body} onFocus={trackFocus} onBlur={dropFocus}>
+      <tbody ref={body} onFocus={trackFocus} onBlur={dropFocus} onKeyDown={jump}>
         {tableParts(virtualizer.getVirtualItems(), bodyTop, virtualizer.getTotalSize()).map((part) =>
           part.kind === 'gap' ? (
             <tr key={part.key} className="row-gap" aria-hidden="true">
