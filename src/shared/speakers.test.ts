@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { speakerAt, speakerMap } from './speakers'
+import { passageVoices, speakerAt, speakerMap, voiceNames, type Voice } from './speakers'
 import { splitParagraphs } from './text'
 
 const ARCHIVE = join(import.meta.dirname, '../../archive')
@@ -22,6 +22,11 @@ describe('speakerAt in the Collider transcript (labels open the paragraph)', () 
     ['It all started in quarantine', 'Anderson .Paak'], // PAAK:
     ['The film is about a washed-up musician played by myself', 'Anderson .Paak'], // ANDERSON .PAAK:
     ['PAAK: Working with Missy', 'Anderson .Paak'], // a highlight that includes the label itself
+    ['I moved the script around a little bit', 'Anderson .Paak'], // his answer going on in the next paragraph
+    ['With movies, though, I think there are far more departments', 'Anderson .Paak'], // going on up to a heading
+    ['As a producer, it’s been a crazy journey', 'Jonnie Park'], // resumed after a photo caption
+    ['Then the strike happened', 'Anderson .Paak'], // resumed after a photo caption
+    ['Once we got into shooting, I was obsessed', 'Anderson .Paak'], // and going on
     ['a lot of our audience is first going to learn about it', 'Perri Nemiroff'], // PERRI NEMIROFF:
     ['I can elaborate. As an artist myself', 'Kevin Woo'], // KEVIN WOO:
     ['I can’t spell it too much', 'Kevin Woo'], // WOO:
@@ -39,13 +44,14 @@ describe('speakerAt in the Collider transcript (labels open the paragraph)', () 
 
   it.each([
     ['Jee, how does your character feel', 'an unlabeled question'],
-    ['I moved the script around a little bit', 'an answer going on past its labelled paragraph'],
     ['That ensemble is wild', 'the interviewer reacting, with no question mark'],
     ['Learning that you’re made for it.', 'the interviewer reacting, before a section heading'],
     ['The Many Collaborative Modes of Anderson .Paak', 'a section heading'],
     ['“He’s locked in as a director.', 'a pull quote'],
     ['Anderson .Paak has astounded audiences', 'the introduction'],
-    ['The Running Man Review', 'teaser links saved from the page']
+    ['The Running Man Review', 'teaser links saved from the page'],
+    ['Special thanks to this year’s partners', 'an acknowledgement after the last answer'],
+    ['The Michel Gondry musical features', 'a teaser’s tagline after a heading']
   ])('%j is nobody’s without an interviewer (%s)', (phrase) => {
     expect(speakerAt(TRANSCRIPT, offsetOf(TRANSCRIPT, phrase), 'interview')).toBeNull()
   })
@@ -54,7 +60,7 @@ describe('speakerAt in the Collider transcript (labels open the paragraph)', () 
     ['Jee, how does your character feel', 'Perri Nemiroff'],
     ['I want to talk about this being your feature directorial debut', 'Perri Nemiroff'],
     ['Given you’ve made it through to the finish line', 'Perri Nemiroff'], // ends with ?” — a question
-    ['I moved the script around a little bit', null], // not a question: still undecided
+    ['I moved the script around a little bit', 'Anderson .Paak'], // his answer going on: not answered by a label
     ['That’s so cool. You’re wearing a million hats', null], // answered, but not a question
     ['That ensemble is wild', null]
   ])('with the interviewer named, %j is said by %s', (phrase, speaker) => {
@@ -137,7 +143,126 @@ describe('speakerAt outside interviews and at the edges', () => {
   })
 
   it('reads Windows line ends', () => {
-    const text = 'Jane Roe:\r\n\r\nFirst answer.\r\nSecond paragraph.\r\n'
+    const text = 'Jane Roe:\r\n\r\nFirst answer.\r\nAnd my second paragraph.\r\n'
     expect(speakerAt(text, text.indexOf('Second'), 'interview')).toBe('Jane Roe')
+  })
+})
+
+/** The voices of the passage from `from` to the end of `to`, as quoted words and speakers. */
+function voicesBetween(text: string, from: string, to: string): { words: string; speaker: string | null }[] {
+  const start = offsetOf(text, from)
+  const end = offsetOf(text, to) + to.length
+  return speakerMap(text, 'interview').voices(start, end).map((v: Voice) => ({ words: text.slice(v.start, v.end), speaker: v.speaker }))
+}
+
+describe('a passage across a change of speaker is cut there', () => {
+  it('gives a written Q&A question and its answer each to its own speaker, without the labels', () => {
+    const voices = voicesBetween(QA, 'Can we talk a little bit about your identity?', 'I grew up in a Black household.')
+    expect(voices.map((v) => v.speaker)).toEqual(['Keshia Hannam', 'Anderson .Paak'])
+    expect(voices[0]!.words).toMatch(/^Can we talk a little bit about your identity\?.*[^\s]$/)
+    expect(voices[0]!.words).not.toContain('Anderson .Paak')
+    expect(voices[1]!.words).toBe('I grew up in a Black household.')
+  })
+
+  it('cuts the end of one transcript answer from the next speaker’s, leaving out the label', () => {
+    const voices = voicesBetween(TRANSCRIPT, 'it’s easy for me to act and work on set', 'It’s interesting because Anderson')
+    expect(voices).toEqual([
+      { words: expect.stringMatching(/^it’s easy for me to act and work on set/), speaker: 'Soul Rasheed' },
+      { words: 'It’s interesting because Anderson', speaker: 'Jee Young Han' }
+    ])
+  })
+
+  it('leaves out a label a passage starts on', () => {
+    const start = offsetOf(TRANSCRIPT, 'SHIM: Producer 101')
+    const voices = speakerMap(TRANSCRIPT, 'interview').voices(start, start + 'SHIM: Producer 101'.length)
+    expect(voices.map((v) => ({ words: TRANSCRIPT.slice(v.start, v.end), speaker: v.speaker }))).toEqual([{ words: 'Producer 101', speaker: 'Cathy Shim' }])
+  })
+
+  it('keeps one voice across a caption inside the same answer, and names nobody for the caption', () => {
+    const voices = voicesBetween(TRANSCRIPT, 'We’ve been friends for over a decade', 'As a producer, it’s been a crazy journey')
+    expect(voices.map((v) => v.speaker)).toEqual(['Jonnie Park', null, 'Jonnie Park'])
+    expect(voices[1]!.words).toBe('Image by Photagonist at TIFF')
+  })
+
+  it('is one voice in a text that is not an interview', () => {
+    const start = offsetOf(NEWS, 'It started around quarantine')
+    expect(speakerMap(NEWS, 'news').voices(start, start + 10)).toEqual([{ start, end: start + 10, speaker: null }])
+  })
+})
+
+describe('the user has the last word on a passage’s speaker', () => {
+  const map = speakerMap(QA, 'interview')
+  const start = offsetOf(QA, 'Can we talk a little bit about your identity?')
+  const end = offsetOf(QA, 'Soul’s mom is full Korean') + 10
+
+  it('names the set speaker for the whole passage', () => {
+    const voices = passageVoices(map, start, end, { name: 'Soul Rasheed' })
+    expect(voices).toEqual([{ start, end, speaker: 'Soul Rasheed' }])
+    expect(voiceNames(voices)).toEqual(['Soul Rasheed'])
+  })
+
+  it('names nobody when cleared, and the text’s speakers when not set', () => {
+    expect(voiceNames(passageVoices(map, start, end, { name: null }))).toEqual([])
+    expect(voiceNames(passageVoices(map, start, end))).toEqual(['Keshia Hannam', 'Anderson .Paak'])
+  })
+})
+
+describe('attribution ends at headings, notes and taglines, and resumes across an interruption', () => {
+  const QA_TEXT = [
+    'Jane Roe:',
+    'How did the film start?',
+    'Sam Lee:',
+    'It began with sketches my son and I made at home during the long winter.',
+    'Photo by A. Person',
+    'And then a producer called me about making it into a feature film.',
+    '“It began with sketches my son and I made.”',
+    'We shot the whole thing in twenty-one days, which still amazes me today.',
+    'What Comes Next for Sam Lee',
+    'The director is developing a second feature about his hometown and its music.',
+    'Editor’s note: This interview has been edited for length and clarity.',
+    'The film opens in theaters on Friday.',
+    ''
+  ].join('\n')
+
+  it.each([
+    ['It began with sketches my son and I made at home', 'Sam Lee'],
+    ['And then a producer called me', 'Sam Lee'], // after a photo caption
+    ['We shot the whole thing', 'Sam Lee'] // after a pull quote
+  ])('%j is said by %s', (phrase, speaker) => {
+    expect(speakerAt(QA_TEXT, offsetOf(QA_TEXT, phrase), 'interview')).toBe(speaker)
+  })
+
+  it.each([
+    ['Photo by A. Person', 'a photo caption'],
+    ['“It began with sketches my son and I made.”', 'a pull quote'],
+    ['What Comes Next for Sam Lee', 'a heading'],
+    ['The director is developing a second feature', 'the text after a heading'],
+    ['Editor’s note', 'an editor’s note'],
+    ['The film opens in theaters', 'a closing tagline']
+  ])('%j is nobody’s (%s)', (phrase) => {
+    expect(speakerAt(QA_TEXT, offsetOf(QA_TEXT, phrase), 'interview')).toBeNull()
+  })
+
+  it('ends at a line the import marked as a heading and steps over one marked as a quote', () => {
+    const text = 'Sam Lee:\nIt began with sketches my son and I made at home during the long winter.\nA quiet start.\nThe point is that we made it together, over a year.\nAfter that, a word on the soundtrack and its making.\n'
+    const plain = speakerMap(text, 'interview')
+    expect(plain.at(offsetOf(text, 'The point is'))).toBe('Sam Lee')
+    const marked = speakerMap(text, 'interview', { kinds: { '2': 'quote', '4': 'heading' } })
+    expect(marked.at(offsetOf(text, 'A quiet start'))).toBeNull()
+    expect(marked.at(offsetOf(text, 'The point is'))).toBe('Sam Lee')
+    expect(marked.at(offsetOf(text, 'After that'))).toBeNull()
+  })
+
+  it('gives a transcript answer that goes on after a caption to the same speaker, and a short reaction to nobody', () => {
+    const text = [
+      'SAM LEE: It began with sketches my son and I made at home during the long winter.',
+      'Image by A. Person',
+      'Then a producer called, and we spent the next year turning the sketches into a script.',
+      'What a story.',
+      'SAM LEE: Thanks.',
+      ''
+    ].join('\n')
+    expect(speakerAt(text, offsetOf(text, 'Then a producer called'), 'interview')).toBe('Sam Lee')
+    expect(speakerAt(text, offsetOf(text, 'What a story'), 'interview')).toBeNull()
   })
 })
