@@ -39,6 +39,12 @@ export function citationText(source: CitationSource, style: CitationStyle): stri
   return fields.length === 0 ? speaker : `${speaker}, in ${fields.join(', ')}`
 }
 
+/** Speakers named in prose: "A", "A and B", "A, B and C"; '' for none. */
+export function speakerList(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? ''
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+}
+
 /** The citation line under a quotation: "— Collider, ‘K-Pops!’ …, Sep 27, 2024". */
 export function citationLine(source: CitationSource, style: CitationStyle): string {
   const text = citationText(source, style)

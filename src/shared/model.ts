@@ -54,6 +54,8 @@ export type HighlightColor = z.infer<typeof HighlightColor>
 
 export const HexColor = z.string().regex(/^#[0-9a-f]{6}$/i, 'Use a colour written as #rrggbb')
 
+export const SpeakerName = z.string().trim().min(1, 'A speaker needs a name').max(120, 'A speaker’s name is at most 120 characters')
+
 export const Highlight = z.object({
   id: z.string().min(1),
   articleId: z.string().min(1),
@@ -64,6 +66,11 @@ export const Highlight = z.object({
   themeIds: z.array(z.string().min(1)),
   /** The user's note on this passage (tiptap JSON), or null. */
   note: NoteDoc.nullable(),
+  /**
+   * Who says the passage, set by hand: a name, or null for nobody. Absent: the text's speaker labels
+   * decide. Kept through re-anchoring; used by every export and by search's speaker filter.
+   */
+  speaker: z.object({ name: SpeakerName.nullable() }).strict().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   rev: Revision
@@ -148,7 +155,9 @@ export const Preferences = z.object({
   appearance: z.enum(APPEARANCES),
   /** Import limits: the largest file read, in MB, and the longest one file may take, in seconds. */
   importMaxMegabytes: z.number().int().min(1).max(4096).optional(),
-  importMaxSeconds: z.number().int().min(1).max(3600).optional()
+  importMaxSeconds: z.number().int().min(1).max(3600).optional(),
+  /** The words word frequencies leave out, folded; null or absent: the English default (shared/analysis/stop-words.ts). */
+  stopWords: z.array(z.string().min(1).max(60)).max(5000).nullable().optional()
 })
 export type Preferences = z.infer<typeof Preferences>
 export const DEFAULT_PREFERENCES: Preferences = { textSize: 19, appearance: 'system' }

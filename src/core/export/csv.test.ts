@@ -48,6 +48,16 @@ describe('highlightsCsv', () => {
     const row = rows.find((r) => r.id === 'hl-quarantine')
     expect(row).toMatchObject({ speaker: 'Anderson .Paak', outlet: 'Collider', author: 'Perri Nemiroff', date: '2024-09-27', article: '‘K-Pops!’ – Anderson .Paak Is a “Master Conductor” as a Director' })
     expect(rows.find((r) => r.id === 'hl-news')?.speaker).toBe('')
+    // A passage from the end of one answer into the next question names both, in order.
+    expect(rows.find((r) => r.id === 'hl-turns')?.speaker).toBe('Anderson .Paak; Keshia Hannam')
+  })
+
+  it('names the speaker the user set by hand, or nobody when they cleared it', () => {
+    const byHand = (id: string, name: string | null) => (h: (typeof source.data.highlights)[number]) => (h.id === id ? { ...h, speaker: { name } } : h)
+    const set = source.data.highlights.map(byHand('hl-turns', 'Soul Rasheed')).map(byHand('hl-quarantine', null))
+    const read = parse(highlightsCsv({ ...source, data: { ...source.data, highlights: set } }))
+    expect(read.find((r) => r.id === 'hl-turns')?.speaker).toBe('Soul Rasheed')
+    expect(read.find((r) => r.id === 'hl-quarantine')?.speaker).toBe('')
   })
 
   it('lists articles in library order and highlights in reading order', () => {

@@ -76,7 +76,7 @@ function csvRow(placed: PlacedHighlight, label: string, themeName: (id: string) 
     outlet: article.meta.outlet,
     author: article.meta.author,
     date: article.meta.date,
-    speaker: placed.speaker ?? '',
+    speaker: placed.speakers.join('; '),
     quote: placed.quote,
     themes: placed.themes.map((t) => themeName(t.id)).join(THEME_SEPARATOR),
     color: highlight.color ?? '',

@@ -4,7 +4,7 @@
 import { anchor, describeRange, type Selectors } from '../../shared/anchoring'
 import type { Article, Highlight, LibraryData, Note, Theme } from '../../shared/model'
 import { noteText } from '../../shared/note-doc'
-import { articleSpeakers } from '../../shared/speakers'
+import { articleSpeakerMap, passageVoices, voiceNames, type SpeakerMap } from '../../shared/speakers'
 import { articleLabel } from '../../shared/citation'
 import { buildCodebook, byName, compareCodeUnits, type Codebook } from './codebook'
 
@@ -26,8 +26,13 @@ export interface PlacedHighlight {
   range: { start: number; end: number } | null
   /** Selectors for the passage: described afresh on the current text, or as saved when unanchored. */
   selectors: Selectors
-  /** In an interview, who says the passage's first words; null when the text does not say. */
-  speaker: string | null
+  /**
+   * The passage cut where the speaker changes, each part with its speaker (null: the text does not say),
+   * speaker labels left out; one part when one voice speaks it (or the user set its speaker by hand).
+   */
+  voices: readonly { quote: string; speaker: string | null }[]
+  /** Who says the passage, each named speaker once in order; empty when the text does not say. */
+  speakers: readonly string[]
   /** Its themes in codebook order; ids of themes that no longer exist are left out. */
   themes: readonly Theme[]
 }
@@ -70,13 +75,20 @@ export function indexLibrary({ data, texts }: ExportSource): LibraryIndex {
         .filter((id) => themeOrder.has(id))
         .sort((a, b) => (themeOrder.get(a) ?? 0) - (themeOrder.get(b) ?? 0))
         .flatMap((id) => codebook.get(id) ?? [])
+      const voices = found && text !== null && speakers ? passageVoices(speakers, found.start, found.end, highlight.speaker) : null
+      // Unanchored, the passage is quoted as saved: only a speaker set by hand can be named.
+      const parts = voices
+        ? voices.map((v) => ({ quote: text!.slice(v.start, v.end), speaker: v.speaker }))
+        : [{ quote: highlight.quote.exact, speaker: highlight.speaker?.name ?? null }]
       return {
         highlight,
         article,
-        quote: found && text !== null ? text.slice(found.start, found.end) : highlight.quote.exact,
+        // Without a speaker label it starts on ("SHIM: …"): the label is not quoted words.
+        quote: found && text !== null && voices ? text.slice(voices[0]!.start, voices.at(-1)!.end) : highlight.quote.exact,
         range: found && { start: found.start, end: found.end },
         selectors: found && text !== null ? describeRange(text, found.start, found.end) : { quote: highlight.quote, position: highlight.position },
-        speaker: found && speakers ? speakers(found.start) : null,
+        voices: parts,
+        speakers: voices ? voiceNames(voices) : parts[0]!.speaker === null ? [] : [parts[0]!.speaker],
         themes: [...new Set(themes)]
       }
     })
@@ -103,8 +115,8 @@ export function indexLibrary({ data, texts }: ExportSource): LibraryIndex {
   }
 }
 
-const speakerLookup = (article: Article, text: string): ((offset: number) => string | null) =>
-  articleSpeakers(text, article.meta.kind, article.meta.author)
+const speakerLookup = (article: Article, text: string): SpeakerMap =>
+  articleSpeakerMap(text, article.meta.kind, article.meta.author, article.correctedText === null ? article.kinds : undefined)
 
 function byReadingOrder(a: PlacedHighlight, b: PlacedHighlight): number {
   if (a.range === null || b.range === null) {

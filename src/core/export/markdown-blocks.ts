@@ -3,12 +3,12 @@
 import type { Heading, Link, List, ListItem, PhrasingContent, RootContent } from 'mdast'
 import type { Theme } from '../../shared/model'
 import type { NoteDoc } from '../../shared/note-doc'
-import { citationLine, quotationCitation, type CitationStyle } from '../../shared/citation'
+import { citationLine, quotationCitation, speakerList, type CitationStyle } from '../../shared/citation'
 import { formatDate } from '../../shared/dates'
 import type { Codebook } from './codebook'
 import type { ArticleEntry, PlacedHighlight } from './library-index'
 import { highlightBlockId, linerNotesUrl } from './links'
-import { blockquoteOf, paragraph, verbatim } from './markdown-syntax'
+import { blockquoteOf, paragraph, verbatim, voicedBlockquoteOf } from './markdown-syntax'
 import { noteToMdast } from './note-markdown'
 
 export interface BlockContext {
@@ -26,6 +26,9 @@ export interface BlockContext {
  *
  *     — Speaker, in Outlet, Title, Date
  *
+ * A passage two people speak (a question and its answer) is quoted in parts, each opening with its
+ * speaker's name in bold, and the citation names both ("— Keshia Hannam and Anderson .Paak, in …").
+ *
  *     Themes: #tag #parent/child · Colour: yellow · [Open in Liner Notes](liner-notes://open/…)
  *
  *     …the note…
@@ -35,10 +38,12 @@ export interface BlockContext {
  */
 export function highlightBlocks(placed: PlacedHighlight, label: string, context: BlockContext, depth: number): RootContent[] {
   const { highlight, article } = placed
-  const cite = citationLine({ ...article.meta, title: label, speaker: placed.speaker }, context.citationStyle)
+  const cite = citationLine({ ...article.meta, title: label, speaker: speakerList(placed.speakers) }, context.citationStyle)
   const note = context.includeNotes && highlight.note ? noteBlocks(highlight.note, context, depth) : []
+  // A passage spanning a change of speaker is cited as the text says it: each part under its speaker.
+  const voiced = placed.voices.length > 1 && placed.speakers.length > 0
   return [
-    blockquoteOf(placed.quote),
+    voiced ? voicedBlockquoteOf(placed.voices) : blockquoteOf(placed.quote),
     paragraph(verbatim(`^${highlightBlockId(highlight.id)}`)),
     paragraph(cite),
     { type: 'paragraph', children: highlightFacts(placed, context.codebook) },

@@ -67,6 +67,23 @@ export function blockquoteOf(text: string): Blockquote {
   return { type: 'blockquote', children: textParagraphs(text) }
 }
 
+/**
+ * A quotation that more than one person speaks: each speaker's part opens with their name in bold
+ * ("**Keshia Hannam:** Can we talk…"); a part the text gives to nobody (a caption) has no name.
+ */
+export function voicedBlockquoteOf(voices: readonly { quote: string; speaker: string | null }[]): Blockquote {
+  return {
+    type: 'blockquote',
+    children: voices.flatMap((voice) => {
+      const [first, ...rest] = textParagraphs(voice.quote)
+      if (!first) return []
+      if (voice.speaker === null) return [first, ...rest]
+      const name: Paragraph['children'][number] = { type: 'strong', children: [{ type: 'text', value: `${voice.speaker}:` }] }
+      return [{ ...first, children: [name, { type: 'text', value: ' ' }, ...first.children] }, ...rest]
+    })
+  }
+}
+
 export function paragraph(...parts: (string | Paragraph['children'][number])[]): Paragraph {
   return { type: 'paragraph', children: parts.map((p) => (typeof p === 'string' ? { type: 'text', value: p } : p)) }
 }

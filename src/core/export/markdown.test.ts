@@ -74,7 +74,9 @@ describe('libraryMarkdown, read back by real parsers', () => {
     expect([...read.keys()].sort()).toEqual(source.data.highlights.map((h) => highlightBlockId(h.id)).sort())
   })
 
-  it.each(source.data.highlights.map((h) => [h.id, h] as const))('quotes %s exactly as the article text has it', (id, h) => {
+  /** Passages two people speak are quoted in parts (below); the rest as one quotation. */
+  const oneVoice = source.data.highlights.filter((h) => h.id !== 'hl-turns')
+  it.each(oneVoice.map((h) => [h.id, h] as const))('quotes %s exactly as the article text has it', (id, h) => {
     const quote = read.get(highlightBlockId(id))?.quote
     expect(quote?.children.map((p) => toString(p))).toEqual(quoteLines(expectedQuote(h)))
   })
@@ -96,10 +98,20 @@ describe('libraryMarkdown, read back by real parsers', () => {
     expect(quote?.children.slice(2).map((c) => toString(c))).toEqual(STRUCTURE_LINES)
   })
 
-  it('keeps a quote across an interview turn, with its label line and no-break space', () => {
-    const lines = read.get(highlightBlockId('hl-turns'))?.quote.children.map((c) => toString(c))
-    expect(lines).toContain('Keshia Hannam:\u00a0')
-    expect(lines?.at(-1)).toBe('What sort of conversations do you have')
+  it('splits a quote across an interview turn at the change of speaker, each part under its speaker, the label left out', () => {
+    const { quote, citation } = read.get(highlightBlockId('hl-turns'))!
+    const lines = quote.children.map((c) => toString(c))
+    expect(lines).toEqual([
+      expect.stringMatching(/^Anderson \.Paak: It was cool, I was a little nervous .*naturals on screen\.$/),
+      'Anderson .Paak and Soul Rasheed K-POPS Film Still (Photo by Jake Giles Netter)', // a caption: nobody’s
+      'Keshia Hannam: What sort of conversations do you have'
+    ])
+    const names = quote.children.map((p) => (p.type === 'paragraph' && p.children[0]?.type === 'strong' ? toString(p.children[0]) : null))
+    expect(names).toEqual(['Anderson .Paak:', null, 'Keshia Hannam:'])
+    expect(citation).toMatch(/^— Anderson \.Paak and Keshia Hannam, in /)
+    // Every part is the article's own words.
+    const text = shownText(source, source.data.highlights.find((h) => h.id === 'hl-turns')!.articleId)
+    for (const line of lines) expect(text).toContain(line.replace(/^(Anderson \.Paak|Keshia Hannam): /, ''))
   })
 
   /** The tags on the "Themes: #a #b · Colour: …" line. */
