@@ -19,6 +19,7 @@ import {
   type MarkdownFile
 } from '../export'
 import { atomicWriteFile } from '../library/atomic-file'
+import { REFI_FILES, refiExport } from '../refi/export-file'
 import { LibraryError, notFound } from '../library/errors'
 import { restoreBackupFile, writeBackup } from '../library/backup-file'
 import type { LibraryStore } from '../library/store'
@@ -85,6 +86,16 @@ export function exportServices(store: LibraryStore, texts: ArticleTexts, effects
     // Refused before the save dialog opens, so the user is not asked for a file that will not be written.
     if (scope.kind === 'note' && format !== 'markdown') {
       throw new LibraryError('invalid-request', 'A note is exported as Markdown only; choose Markdown.')
+    }
+    if (format === 'qdc' || format === 'qdpx') {
+      const file = REFI_FILES[format]
+      return refiExport(format, scope, {
+        snapshot: async () => (await source(scope, signal)).all,
+        chooseSavePath: () => dialogs().chooseSavePath({ title: 'Export', suggestedName: `liner-notes-library.${file.extension}`, filters: [file.filter] }),
+        now: store.now(),
+        report,
+        signal
+      })
     }
     const name = await scopeName(store, texts, scope)
     // A folder (a file per article and note) is a whole-library layout; other scopes are one file.
@@ -153,7 +164,7 @@ export function exportServices(store: LibraryStore, texts: ArticleTexts, effects
 }
 
 function render(
-  format: 'markdown' | 'csv' | 'json',
+  format: keyof typeof FORMAT_FILES,
   scope: ExportScope,
   all: ExportSource,
   scoped: ExportSource,

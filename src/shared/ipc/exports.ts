@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { CITATION_STYLES } from '../citation'
 import { channel, Empty, Id, type DomainContract } from './define'
 
-export const EXPORT_FORMATS = ['markdown', 'csv', 'json'] as const
+/** qdc and qdpx: the REFI-QDA codebook and project, for ATLAS.ti, MAXQDA, NVivo, QualCoder and the like (the whole library only). */
+export const EXPORT_FORMATS = ['markdown', 'csv', 'json', 'qdc', 'qdpx'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 const ExportScope = z.discriminatedUnion('kind', [
