@@ -63,7 +63,7 @@ async function importOne(store: LibraryStore, file: ImportFile, extract: Extract
   }
   const originalSha = sha256Hex(file.bytes)
   await store.whenLoaded()
-  const same = store.articles().find((a) => (a.original?.sha256 ?? a.sha256) === originalSha)
+  const same = articleWithBytes(store.articles(), originalSha)
   if (same) {
     return { file: file.name, status: 'duplicate', articleId: same.id, title: same.meta.title || null, message: `${file.name} is already in your library as “${same.meta.title || same.id}”.` }
   }
@@ -75,16 +75,46 @@ async function importOne(store: LibraryStore, file: ImportFile, extract: Extract
     return refused(`${file.name} could not be read: ${(error as Error).message}`)
   }
   if (extracted.text.trim() === '') return refused(`${file.name} holds no text to read.`)
+  const sameText = store.articles().find((a) => a.sha256 === sha256Hex(new TextEncoder().encode(extracted.text)))
+  const prepared = prepareArticle(store, file, extracted, originalSha)
+  const { article } = prepared
+  try {
+    await prepared.write()
+    await store.transact((tx) => {
+      if (tx.article(article.id)) throw new LibraryError('conflict', `${file.name} is already in your library.`)
+      tx.putArticle(article)
+    })
+  } catch (error) {
+    await prepared.discard()
+    return refused(`${file.name} could not be added: ${(error as Error).message}`)
+  }
+  const meta = article.meta
+  const title = meta.title || null
+  const message = sameText ? `The same text is already in your library as “${sameText.meta.title || sameText.id}”, from another file.` : ''
+  return { file: file.name, status: 'imported', articleId: article.id, title, message }
+}
+
+/** An article about to be added: its record, and its two files, written before the record and taken back if that fails. */
+export interface PreparedArticle {
+  article: Article
+  /** Writes the extracted text under texts/ and the original under originals/. */
+  write(): Promise<void>
+  /** Removes what write() wrote (the record was not added). */
+  discard(): Promise<void>
+}
+
+/**
+ * The article a file makes, as every import makes it: its id from the original's SHA-256, the extracted
+ * text and the original kept byte for byte, the metadata the file states. Nothing is written until write().
+ */
+export function prepareArticle(store: LibraryStore, file: ImportFile, extracted: Extracted, originalSha: string = sha256Hex(file.bytes)): PreparedArticle {
   const text = extracted.text
   const textBytes = new TextEncoder().encode(text)
-  const textSha = sha256Hex(textBytes)
-  const sameText = store.articles().find((a) => a.sha256 === textSha)
   const id = `a_${originalSha.slice(0, 20)}`
   const format = extracted.format as NonNullable<Article['original']>['format']
   const textFile = `${id}.txt`
   const originalFile = `${id}.${FORMAT_EXTENSIONS[format] ?? 'bin'}`
   const now = store.now()
-  const meta = metaOf(extracted)
   const kinds: Record<string, 'heading' | 'quote' | 'list-item'> = {}
   extracted.kinds.forEach((kind, line) => {
     if (kind !== 'paragraph') kinds[String(line)] = kind
@@ -92,36 +122,35 @@ async function importOne(store: LibraryStore, file: ImportFile, extract: Extract
   const article: Article = {
     id,
     file: textFile,
-    sha256: textSha,
+    sha256: sha256Hex(textBytes),
     addedAt: now,
     updatedAt: now,
-    meta,
+    meta: metaOf(extracted),
     correctedText: null,
     memo: null,
     original: { file: originalFile, sha256: originalSha, name: file.name.slice(0, 500), format, bytes: file.bytes.byteLength },
     ...(Object.keys(kinds).length > 0 ? { kinds } : {}),
     facts: factsOf(text)
   }
-  // The files first, the record last: until the record is written, the library does not know them, and
-  // if writing it fails they are taken back.
   const textPath = join(store.dir, TEXTS_FOLDER, textFile)
   const originalPath = join(store.dir, ORIGINALS_FOLDER, originalFile)
-  try {
-    await mkdir(join(store.dir, ORIGINALS_FOLDER), { recursive: true })
-    await atomicWriteFile(textPath, textBytes)
-    await atomicWriteFile(originalPath, file.bytes)
-    await store.transact((tx) => {
-      if (tx.article(id)) throw new LibraryError('conflict', `${file.name} is already in your library.`)
-      tx.putArticle(article)
-    })
-  } catch (error) {
-    await rm(textPath, { force: true })
-    await rm(originalPath, { force: true })
-    return refused(`${file.name} could not be added: ${(error as Error).message}`)
+  return {
+    article,
+    async write() {
+      await mkdir(join(store.dir, ORIGINALS_FOLDER), { recursive: true })
+      await atomicWriteFile(textPath, textBytes)
+      await atomicWriteFile(originalPath, file.bytes)
+    },
+    async discard() {
+      await rm(textPath, { force: true })
+      await rm(originalPath, { force: true })
+    }
   }
-  const title = meta.title || null
-  const message = sameText ? `The same text is already in your library as “${sameText.meta.title || sameText.id}”, from another file.` : ''
-  return { file: file.name, status: 'imported', articleId: id, title, message }
+}
+
+/** The article already holding these bytes (as its original, or as its text when it has no other original). */
+export function articleWithBytes(articles: readonly Article[], sha256: string): Article | undefined {
+  return articles.find((a) => (a.original?.sha256 ?? a.sha256) === sha256)
 }
 
 /** The metadata the file states, checked as the library checks a typed value; what fails is left empty. */

@@ -3,19 +3,21 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ImportOutcome, ImportSummary, ParsedRequestOf } from '../../shared/ipc/contract'
+import type { ProjectImportReport, ThemeClash } from '../../shared/ipc/imports'
 import { extractFile, extractPaste, IMPORT_EXTENSIONS } from '../import/formats'
 import { importFiles, type Extractor, type ImportFile } from '../import/import-files'
 import { DEFAULT_LIMITS, type ImportLimits } from '../import/types'
 import { LibraryError } from '../library/errors'
 import type { LibraryStore } from '../library/store'
+import { importRefiFile, REFI_EXTENSIONS, refiKind } from '../refi/project-import'
 import type { ExportEffects } from './exports'
 import type { Tasks } from './tasks'
 
 const NOTHING: ImportSummary = { outcomes: [], imported: 0, duplicates: 0, refused: 0 }
 
-export function summarize(outcomes: ImportOutcome[]): ImportSummary {
+export function summarize(outcomes: ImportOutcome[], projects: ProjectImportReport[] = []): ImportSummary {
   const count = (status: ImportOutcome['status']): number => outcomes.filter((o) => o.status === status).length
-  return { outcomes, imported: count('imported'), duplicates: count('duplicate'), refused: count('refused') }
+  return { outcomes, imported: count('imported'), duplicates: count('duplicate'), refused: count('refused'), ...(projects.length > 0 ? { projects } : {}) }
 }
 
 /** Every file the paths name: files as they are, folders walked (hidden files skipped), in name order. */
@@ -46,9 +48,10 @@ export function importServices(store: LibraryStore, effects: ExportEffects, task
   }
 
   /** Reads each path only when its turn comes, so a folder of hundreds of files never sits in memory at once. */
-  async function importPaths(paths: readonly string[], signal: AbortSignal, limits: ImportLimits): Promise<ImportSummary> {
+  async function importPaths(paths: readonly string[], signal: AbortSignal, limits: ImportLimits, themes: ThemeClash): Promise<ImportSummary> {
     const files = await filesUnder(paths)
     const outcomes: ImportOutcome[] = []
+    const projects: ProjectImportReport[] = []
     for (const [done, path] of files.entries()) {
       report(done, files.length)
       const name = basename(path)
@@ -64,29 +67,46 @@ export function importServices(store: LibraryStore, effects: ExportEffects, task
           outcomes.push(refusal(name, `${name} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`))
         }
       }
-      if (file !== null) outcomes.push(...(await importFiles(store, [file], { extract, limits, signal })))
+      if (file !== null) outcomes.push(...(await importOne(file, signal, limits, themes, projects)))
     }
     report(files.length, files.length)
-    return summarize(outcomes)
+    return summarize(outcomes, projects)
+  }
+
+  /** One file: a REFI-QDA project or codebook through its importer (its report added to `projects`), any other as an article. */
+  async function importOne(file: ImportFile, signal: AbortSignal, limits: ImportLimits, themes: ThemeClash, projects: ProjectImportReport[]): Promise<ImportOutcome[]> {
+    if (refiKind(file.name) === null) return importFiles(store, [file], { extract, limits, signal })
+    if (signal.aborted) return [refusal(file.name, `${file.name} was not imported: the import was cancelled.`)]
+    const { outcomes, report } = await importRefiFile(store, file, { themes, limits })
+    if (report) projects.push(report)
+    return outcomes
   }
 
   return {
-    'imports:choose': (): Promise<ImportSummary> =>
+    'imports:choose': ({ themes }: ParsedRequestOf<'imports:choose'>): Promise<ImportSummary> =>
       tasks.run(async (signal) => {
         const chooser = effects.dialogs?.chooseOpenPaths
         if (!chooser) throw new LibraryError('conflict', 'There is no file dialog here to choose files to import.')
-        const extensions = Object.keys(IMPORT_EXTENSIONS)
-        const paths = await chooser({ title: 'Import articles', filters: [{ name: 'Articles', extensions }] })
-        return paths === null ? NOTHING : importPaths(paths, signal, limitsFor())
+        const extensions = [...Object.keys(IMPORT_EXTENSIONS), ...REFI_EXTENSIONS]
+        const paths = await chooser({ title: 'Import articles', filters: [{ name: 'Articles and REFI-QDA projects', extensions }] })
+        return paths === null ? NOTHING : importPaths(paths, signal, limitsFor(), themes ?? 'apart')
       }),
 
-    'imports:paths': ({ paths, limits: override }: ParsedRequestOf<'imports:paths'>): Promise<ImportSummary> =>
-      tasks.run((signal) => importPaths(paths, signal, limitsFor(override))),
+    'imports:paths': ({ paths, limits: override, themes }: ParsedRequestOf<'imports:paths'>): Promise<ImportSummary> =>
+      tasks.run((signal) => importPaths(paths, signal, limitsFor(override), themes ?? 'apart')),
 
-    'imports:files': ({ files }: ParsedRequestOf<'imports:files'>): Promise<ImportSummary> =>
+    'imports:files': ({ files, themes }: ParsedRequestOf<'imports:files'>): Promise<ImportSummary> =>
       tasks.run(async (signal) => {
         const decoded = files.map(({ name, data }) => ({ name: basename(name), bytes: Buffer.from(data, 'base64') }))
-        return summarize(await importFiles(store, decoded, { extract, limits: limitsFor(), signal, progress: (done, total) => report(done, total) }))
+        const limits = limitsFor()
+        const outcomes: ImportOutcome[] = []
+        const projects: ProjectImportReport[] = []
+        for (const [done, file] of decoded.entries()) {
+          report(done, decoded.length)
+          outcomes.push(...(await importOne(file, signal, limits, themes ?? 'apart', projects)))
+        }
+        report(decoded.length, decoded.length)
+        return summarize(outcomes, projects)
       }),
 
     'imports:paste': (paste: ParsedRequestOf<'imports:paste'>): Promise<ImportSummary> =>
