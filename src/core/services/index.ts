@@ -20,6 +20,8 @@ import { preferenceServices } from './preferences'
 import { quotableHighlightServices } from './quotable-highlights'
 import { themeServices } from './themes'
 import { searchServices, type SearchServices } from './search'
+import { analysisServices } from './analysis'
+import type { LibraryAnalysis } from '../analysis/library-analysis'
 
 export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> }
 
@@ -27,6 +29,8 @@ export interface LibraryServices {
   store: LibraryStore
   handlers: Handlers
   search: SearchServices
+  /** The library's analyses, following its changes. */
+  analysis: LibraryAnalysis
   /** Settles when the background checks after opening (every record's schema, every text's hash) are done. */
   checked: Promise<void>
   /** Waits for pending writes, stops background work and lets go of the library folder. */
@@ -80,6 +84,7 @@ export async function openLibraryServices(libraryDir: string, options: ServiceOp
   const tasks = new Tasks()
   const search = searchServices(store, texts, effects)
   if (searchAtOpen) void search.index()
+  const analysis = analysisServices(store, texts, effects)
   const handlers: Handlers = {
     ...articleServices(store, texts, new AnchorCache()),
     ...highlightServices(store, texts),
@@ -93,6 +98,7 @@ export async function openLibraryServices(libraryDir: string, options: ServiceOp
     ...reextractServices(store, texts, extract),
     ...annotationServices(store, effects),
     ...search.handlers,
+    ...analysis.handlers,
     'articles:texts-checked': async () => {
       await checked
       return null
@@ -108,11 +114,13 @@ export async function openLibraryServices(libraryDir: string, options: ServiceOp
     store,
     handlers,
     search,
+    analysis: analysis.analysis,
     checked,
     close: async () => {
       background.abort()
       await isolated?.close()
       await search.close()
+      analysis.analysis.close()
       await store.close()
     }
   }

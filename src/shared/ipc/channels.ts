@@ -52,7 +52,14 @@ export const CHANNELS = [
   'preferences:update',
   'search:query',
   'search:status',
-  'search:speakers'
+  'search:speakers',
+  'analysis:matrix',
+  'analysis:cooccurrence',
+  'analysis:speakers',
+  'analysis:words',
+  'analysis:passages',
+  'analysis:speaker-names',
+  'analysis:save'
 ] as const
 export type Channel = (typeof CHANNELS)[number]
 

@@ -16,12 +16,29 @@ import { preferencesContract } from './preferences'
 import type { Result } from './result'
 import { themesContract } from './themes'
 import { searchContract } from './search'
+import { analysisContract } from './analysis'
 
 export type { ArticleSummary, TextStatus, ArticleDetail, Anchor, AnchoredHighlight, CorrectionResult, ReextractResult, TrashCounts, TrashedArticle } from './articles'
 export type { QuotableHighlight, ThemePassage } from './highlights'
 export type { ThemeSummary } from './themes'
 export type { NoteSummary } from './notes'
 export { SEARCH_KINDS, type SearchFilters, type SearchGroup, type SearchHit, type SearchKind, type SearchResult, type SearchSnippet, type SearchStatus } from './search'
+export {
+  ANALYSIS_FILE_FORMATS,
+  type AnalysisCell,
+  type AnalysisFilters,
+  type AnalysisPassage,
+  type AnalysisPassages,
+  type AnalysisSpeaker,
+  type AnalysisTheme,
+  type CooccurrenceMatrix,
+  type MatrixRow,
+  type SpeakerMatrix,
+  type ThemeMatrix,
+  type WordCount,
+  type WordFrequencies,
+  type WordScope
+} from './analysis'
 export type { AnnotationImportSummary, ImportOutcome, ImportStatus, ImportSummary, UnplacedAnnotation } from './imports'
 export { EXPORT_FORMATS, type ExportFormat, type ExportScope, type ExportSummary, type RestoreSummary } from './exports'
 export { AppCommandSchema, LibraryChanged, PassageTarget, Progress, events } from './app'
@@ -38,7 +55,8 @@ export const contract = {
   ...appContract,
   ...exportsContract,
   ...preferencesContract,
-  ...searchContract
+  ...searchContract,
+  ...analysisContract
 } satisfies Record<Channel, ChannelSpec>
 
 export type Contract = typeof contract
