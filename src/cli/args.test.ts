@@ -56,8 +56,8 @@ describe('parseExportRequest', () => {
   })
 
   it.each([
-    ['library', 'pdf', 'The --format flag takes md, csv or json, not “pdf”.'],
-    ['library', 'toString', 'The --format flag takes md, csv or json, not “toString”.'],
+    ['library', 'pdf', 'The --format flag takes md, csv, json, qdc or qdpx, not “pdf”.'],
+    ['library', 'toString', 'The --format flag takes md, csv, json, qdc or qdpx, not “toString”.'],
     ['everything', 'md', 'The --scope flag takes library, article:<articleId>, theme:<name> or note:<noteId>, not “everything”.'],
     ['theme:', 'md', 'The --scope flag takes library, article:<articleId>, theme:<name> or note:<noteId>, not “theme:”.']
   ])('refuses --scope %s --format %s', (scope, format, sentence) => {

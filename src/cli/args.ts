@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util'
 export const COMMANDS = ['list', 'text', 'search', 'import', 'annotations', 'export', 'backup', 'restore', 'check', 'stats', 'help'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
-type Flag = 'library' | 'json' | 'help' | 'scope' | 'format' | 'out' | 'article' | 'max-size' | 'max-seconds' | 'kind' | 'speaker' | 'raw-cells'
+type Flag = 'library' | 'json' | 'help' | 'scope' | 'format' | 'out' | 'article' | 'max-size' | 'max-seconds' | 'kind' | 'speaker' | 'raw-cells' | 'merge-themes'
 
 const OPTIONS = {
   library: { type: 'string' },
@@ -19,7 +19,8 @@ const OPTIONS = {
   'max-seconds': { type: 'string' },
   kind: { type: 'string' },
   speaker: { type: 'string' },
-  'raw-cells': { type: 'boolean' }
+  'raw-cells': { type: 'boolean' },
+  'merge-themes': { type: 'boolean' }
 } as const
 
 const COMMON: readonly Flag[] = ['library', 'json', 'help']
@@ -28,7 +29,7 @@ const COMMON: readonly Flag[] = ['library', 'json', 'help']
 const GRAMMAR: Record<CommandName, { flags: readonly Flag[]; required: readonly Flag[]; positionals: readonly string[]; more?: boolean }> = {
   list: { flags: [], required: [], positionals: [] },
   // One file or folder at least, as many as given.
-  import: { flags: ['max-size', 'max-seconds'], required: [], positionals: ['a file or folder'], more: true },
+  import: { flags: ['max-size', 'max-seconds', 'merge-themes'], required: [], positionals: ['a file or folder'], more: true },
   // `annotations import FILE`: the first positional is the subcommand, checked in parseInvocation.
   annotations: { flags: ['article'], required: [], positionals: ['import', 'a file'] },
   text: { flags: [], required: [], positionals: ['articleId'] },
@@ -60,6 +61,8 @@ export interface Invocation {
   speaker: string | undefined
   /** export --raw-cells: CSV cells as they are, without the protection against spreadsheet formulas. */
   rawCells: boolean
+  /** import --merge-themes: a REFI-QDA file's codes join the library's themes of the same name instead of being kept apart. */
+  mergeThemes: boolean
 }
 
 /** A mistake in how the command was typed; its message is one sentence. */
@@ -88,7 +91,8 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     maxSeconds: wholeNumber('--max-seconds', values['max-seconds'], 3600, 'seconds'),
     kind: searchKind(values.kind),
     speaker: values.speaker,
-    rawCells: values['raw-cells'] ?? false
+    rawCells: values['raw-cells'] ?? false,
+    mergeThemes: values['merge-themes'] ?? false
   }
   if (values.speaker === '') throw new UsageError('The --speaker flag needs a name.')
   if (values.library === '') throw new UsageError('The --library flag needs a folder.')
@@ -102,7 +106,9 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     if (!COMMON.includes(flag) && !grammar.flags.includes(flag)) throw new UsageError(`The ${first} command takes no --${flag} flag.`)
   }
   for (const flag of grammar.required) {
-    if (!values[flag]) throw new UsageError(`The ${first} command needs --${flag}.`)
+    // A REFI-QDA codebook or project is the whole library: its export needs no --scope.
+    const wholeLibrary = first === 'export' && flag === 'scope' && (values.format === 'qdc' || values.format === 'qdpx')
+    if (!values[flag] && !wholeLibrary) throw new UsageError(`The ${first} command needs --${flag}.`)
   }
   if (first === 'annotations' && rest[0] !== 'import') {
     throw new UsageError(

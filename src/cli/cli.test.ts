@@ -205,7 +205,7 @@ describe.concurrent('liner-notes', { timeout: 120_000 }, () => {
   it.each([
     [[], 'No command was given.'],
     [['list', '--verbose'], 'There is no flag called “--verbose”.'],
-    [['export', '--scope', 'library', '--format', 'pdf', '--out', 'x'], 'The --format flag takes md, csv or json, not “pdf”.']
+    [['export', '--scope', 'library', '--format', 'pdf', '--out', 'x'], 'The --format flag takes md, csv, json, qdc or qdpx, not “pdf”.']
   ])('refuses %j as a usage error', async (args, sentence) => {
     const { code, stdout, stderr } = await cli(args)
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `${sentence} See liner-notes --help.\n` })

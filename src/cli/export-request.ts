@@ -8,7 +8,9 @@ import { UsageError, type Invocation } from './args'
 const FORMATS = new Map<string, ExportFormat>([
   ['md', 'markdown'],
   ['csv', 'csv'],
-  ['json', 'json']
+  ['json', 'json'],
+  ['qdc', 'qdc'],
+  ['qdpx', 'qdpx']
 ])
 
 /** What the command line asked to export, checked before any library is opened (a mistake is exit 2). */
@@ -21,9 +23,12 @@ export interface ExportRequest {
 
 export function parseExportRequest({ scope, format, out, rawCells }: Invocation): ExportRequest {
   const chosen = FORMATS.get(format ?? '')
-  if (!chosen) throw new UsageError(`The --format flag takes md, csv or json, not “${format}”.`)
+  if (!chosen) throw new UsageError(`The --format flag takes md, csv, json, qdc or qdpx, not “${format}”.`)
   if (rawCells && chosen !== 'csv') throw new UsageError('The --raw-cells flag is for --format csv only.')
-  return { scope: parseScope(scope ?? ''), format: chosen, out: resolve(out ?? ''), rawCells }
+  if ((chosen === 'qdc' || chosen === 'qdpx') && scope !== undefined && scope !== 'library') {
+    throw new UsageError(`A REFI-QDA ${chosen === 'qdc' ? 'codebook' : 'project'} (--format ${chosen}) holds the whole library; leave out --scope or give --scope library.`)
+  }
+  return { scope: parseScope(scope ?? 'library'), format: chosen, out: resolve(out ?? ''), rawCells }
 }
 
 function parseScope(scope: string): ExportRequest['scope'] {

@@ -41,7 +41,7 @@ async function execute(invocation: Invocation, io: Io, env: Readonly<Record<stri
       return await (await import('./import-command')).runImport(invocation.args.map((path) => resolve(path)), writing, io, invocation.json, {
         ...(invocation.maxSize !== undefined ? { maxMegabytes: invocation.maxSize } : {}),
         ...(invocation.maxSeconds !== undefined ? { maxSeconds: invocation.maxSeconds } : {})
-      })
+      }, invocation.mergeThemes)
     } finally {
       await writing.close()
     }
