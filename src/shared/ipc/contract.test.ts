@@ -12,6 +12,7 @@ import { notesContract } from './notes'
 import { preferencesContract } from './preferences'
 import { themesContract } from './themes'
 import { searchContract } from './search'
+import { analysisContract } from './analysis'
 
 const sorted = (names: Iterable<string>): string[] => [...names].sort()
 
@@ -33,7 +34,8 @@ describe('the IPC contract', () => {
       preferencesContract,
       importsContract,
       annotationsContract,
-      searchContract
+      searchContract,
+      analysisContract
     ]
     expect(domains.flatMap((domain) => Object.keys(domain))).toHaveLength(CHANNELS.length)
   })
