@@ -31,8 +31,13 @@ const CITATION_LABELS: Record<CitationStyle, string> = {
 const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'markdown', label: 'Markdown', hint: 'for a draft or an Obsidian vault' },
   { value: 'csv', label: 'CSV', hint: 'one row per highlight, for a spreadsheet' },
-  { value: 'json', label: 'Web Annotation JSON', hint: 'W3C JSON-LD, for other annotation tools' }
+  { value: 'json', label: 'Web Annotation JSON', hint: 'W3C JSON-LD, for other annotation tools' },
+  { value: 'qdpx', label: 'REFI-QDA project (.qdpx)', hint: 'articles, themes, highlights and notes, for ATLAS.ti, MAXQDA, NVivo, QualCoder' },
+  { value: 'qdc', label: 'REFI-QDA codebook (.qdc)', hint: 'the themes, for any QDA program' }
 ]
+
+/** The REFI-QDA formats hold the whole library: choosing one chooses it. */
+const WHOLE_LIBRARY: readonly ExportFormat[] = ['qdc', 'qdpx']
 
 type Outcome = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; message: string } | { kind: 'failed'; message: string }
 
@@ -81,7 +86,7 @@ export function ExportDialog({ target, articles, themes, onClose }: Props) {
           scope,
           format,
           ...(format === 'markdown' ? { citationStyle, ...(scope.kind === 'library' ? { layout } : {}) } : {}),
-          includeNotes,
+          ...(WHOLE_LIBRARY.includes(format) ? {} : { includeNotes }),
           ...(format === 'csv' ? { byteOrderMark, rawCells } : {})
         }),
         'Exported'
@@ -112,7 +117,7 @@ export function ExportDialog({ target, articles, themes, onClose }: Props) {
           <fieldset>
             <legend>What</legend>
             <label>
-              <input type="radio" name="scope" checked={scope.kind === 'article'} onChange={() => setScope({ kind: 'article', articleId: articles[0]?.id ?? '' })} />
+              <input type="radio" name="scope" checked={scope.kind === 'article'} disabled={WHOLE_LIBRARY.includes(format)} onChange={() => setScope({ kind: 'article', articleId: articles[0]?.id ?? '' })} />
               One article
             </label>
             {scope.kind === 'article' ? (
@@ -125,7 +130,7 @@ export function ExportDialog({ target, articles, themes, onClose }: Props) {
               </select>
             ) : null}
             <label>
-              <input type="radio" name="scope" checked={scope.kind === 'theme'} onChange={() => setScope({ kind: 'theme', themeId: themes[0]?.id ?? '' })} />
+              <input type="radio" name="scope" checked={scope.kind === 'theme'} disabled={WHOLE_LIBRARY.includes(format)} onChange={() => setScope({ kind: 'theme', themeId: themes[0]?.id ?? '' })} />
               One theme, across the archive
             </label>
             {scope.kind === 'theme' ? (
@@ -146,7 +151,15 @@ export function ExportDialog({ target, articles, themes, onClose }: Props) {
             <legend>Format</legend>
             {FORMATS.map((f) => (
               <label key={f.value}>
-                <input type="radio" name="format" checked={format === f.value} onChange={() => setFormat(f.value)} />
+                <input
+                  type="radio"
+                  name="format"
+                  checked={format === f.value}
+                  onChange={() => {
+                    setFormat(f.value)
+                    if (WHOLE_LIBRARY.includes(f.value)) setScope({ kind: 'library' })
+                  }}
+                />
                 {f.label} <span className="muted">— {f.hint}</span>
               </label>
             ))}
@@ -173,10 +186,18 @@ export function ExportDialog({ target, articles, themes, onClose }: Props) {
                 ) : null}
               </>
             ) : null}
-            <label>
-              <input type="checkbox" checked={includeNotes} onChange={(e) => setIncludeNotes(e.target.checked)} />
-              Include notes
-            </label>
+            {WHOLE_LIBRARY.includes(format) ? (
+              <p className="muted export-note">
+                {format === 'qdpx'
+                  ? 'Every article’s text, the themes, every highlight whose words are in the text, and the notes and memos.'
+                  : 'The themes with their sub-themes, colours and descriptions.'}
+              </p>
+            ) : (
+              <label>
+                <input type="checkbox" checked={includeNotes} onChange={(e) => setIncludeNotes(e.target.checked)} />
+                Include notes
+              </label>
+            )}
             {format === 'csv' ? (
               <label>
                 <input type="checkbox" checked={byteOrderMark} onChange={(e) => setByteOrderMark(e.target.checked)} />

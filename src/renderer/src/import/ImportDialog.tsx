@@ -6,6 +6,7 @@ import type { ImportOutcome, ImportSummary, Progress } from '../../../shared/ipc
 import type { Preferences } from '../../../shared/model'
 import { formatCount } from '../app/format'
 import { hrefFor } from '../app/route'
+import { ProjectReports } from './ProjectReports'
 import { headline, inDisplayOrder, STATUS_LABELS } from './summary'
 import './import.css'
 
@@ -54,6 +55,7 @@ export function ImportDialog({ state, onCancel, onClose, limits, onLimits }: Pro
       <h2 id={titleId}>Import</h2>
       {state.kind === 'working' ? <ImportProgress progress={state.progress} onCancel={onCancel} /> : null}
       {state.kind === 'done' ? <ImportReport summary={state.summary} onOpen={onClose} /> : null}
+      {state.kind === 'done' && state.summary.projects ? <ProjectReports projects={state.summary.projects} /> : null}
       {state.kind === 'done' ? <LimitsForm limits={limits} onLimits={onLimits} /> : null}
       {state.kind === 'failed' ? (
         <p role="alert" className="import-failed">

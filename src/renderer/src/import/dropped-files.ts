@@ -4,6 +4,7 @@
 // never sits in memory whole. Files the page cannot send (too large, unreadable, a folder) are refused
 // here with a sentence, like the core's refusals.
 import type { ImportOutcome, ImportSummary } from '../../../shared/ipc/contract'
+import type { ThemeClash } from '../../../shared/ipc/imports'
 import { call, pathForFile } from '../api'
 import { toBase64 } from './base64'
 import { batchesOf } from './batches'
@@ -28,6 +29,8 @@ interface Options {
   cancelled: () => boolean
   /** Where a file lies on disk, '' if nowhere: the app's webUtils by default. */
   pathOf?: (file: File) => string
+  /** What a REFI-QDA project's codes do when a theme of the same name exists; the core's default when absent. */
+  themes?: ThemeClash
 }
 
 /** A file the import did not reach because the user cancelled first. */
@@ -36,7 +39,8 @@ const notReached = (name: string): ImportOutcome => refusedHere(name, `${name} w
 /** The most paths one request may carry (the contract's limit). */
 const PATHS_PER_REQUEST = 10_000
 
-export async function importDroppedFiles(all: readonly File[], { onBatch, cancelled, pathOf = pathForFile }: Options): Promise<ImportSummary> {
+export async function importDroppedFiles(all: readonly File[], { onBatch, cancelled, pathOf = pathForFile, themes }: Options): Promise<ImportSummary> {
+  const clash = themes === undefined ? {} : { themes }
   const located = all.map((file) => ({ file, path: pathOf(file) }))
   const paths = located.filter(({ path }) => path !== '').map(({ path }) => path)
   const files = located.filter(({ path }) => path === '').map(({ file }) => file)
@@ -49,7 +53,7 @@ export async function importDroppedFiles(all: readonly File[], { onBatch, cancel
       summary = mergeSummaries(summary, summarize(batch.map((path) => notReached(nameOf(path)))))
       continue
     }
-    summary = mergeSummaries(summary, await call('imports:paths', { paths: batch }))
+    summary = mergeSummaries(summary, await call('imports:paths', { paths: batch, ...clash }))
   }
   const refusals = summarize(
     files
@@ -77,7 +81,7 @@ export async function importDroppedFiles(all: readonly File[], { onBatch, cancel
     summary = mergeSummaries(summary, notRead)
     // Cancelled while the batch was being read: it is not sent.
     if (cancelled()) summary = mergeSummaries(summary, summarize(encoded.map(({ name }) => notReached(name))))
-    else if (encoded.length > 0) summary = mergeSummaries(summary, await call('imports:files', { files: encoded }))
+    else if (encoded.length > 0) summary = mergeSummaries(summary, await call('imports:files', { files: encoded, ...clash }))
     offset += batch.length
   }
   return mergeSummaries(refusals, summary)

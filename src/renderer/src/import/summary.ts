@@ -1,18 +1,19 @@
 // How an import's outcome reads: one line of counts, then every file, the refused ones first since they
 // are what the user has to act on.
 import type { ImportOutcome, ImportStatus, ImportSummary } from '../../../shared/ipc/contract'
+import type { ProjectImportReport } from '../../../shared/ipc/imports'
 import { formatCount } from '../app/format'
 
 export const NOTHING_IMPORTED: ImportSummary = { outcomes: [], imported: 0, duplicates: 0, refused: 0 }
 
-export function summarize(outcomes: ImportOutcome[]): ImportSummary {
+export function summarize(outcomes: ImportOutcome[], projects: readonly ProjectImportReport[] = []): ImportSummary {
   const count = (status: ImportStatus): number => outcomes.filter((o) => o.status === status).length
-  return { outcomes, imported: count('imported'), duplicates: count('duplicate'), refused: count('refused') }
+  return { outcomes, imported: count('imported'), duplicates: count('duplicate'), refused: count('refused'), ...(projects.length > 0 ? { projects: [...projects] } : {}) }
 }
 
 /** One summary of several requests (a big drop is sent in parts). */
 export function mergeSummaries(a: ImportSummary, b: ImportSummary): ImportSummary {
-  return summarize([...a.outcomes, ...b.outcomes])
+  return summarize([...a.outcomes, ...b.outcomes], [...(a.projects ?? []), ...(b.projects ?? [])])
 }
 
 /** "296 imported, 3 already in the library, 1 refused": the imported count always, the others when there are any. */

@@ -6,6 +6,7 @@ import type { ImportSummary, Progress } from '../../../shared/ipc/contract'
 import { call, messageOf, onProgress } from '../api'
 import { hasText, readClipboardIfPermitted, type Paste } from './clipboard'
 import { importDroppedFiles, type DropProgress } from './dropped-files'
+import { themeClashChoice } from './theme-clash'
 
 export type ImportState =
   | { kind: 'idle' }
@@ -67,16 +68,17 @@ export function useImport(onImported: () => void): Importer {
     try {
       const summary = await work()
       running.current = false
-      // No outcome at all: the user closed the file dialog without choosing.
-      setState(summary.outcomes.length === 0 ? { kind: 'idle' } : { kind: 'done', summary })
-      if (summary.imported > 0) imported.current()
+      // No outcome at all: the user closed the file dialog without choosing (a codebook has no outcome, but a report).
+      const nothing = summary.outcomes.length === 0 && (summary.projects ?? []).length === 0
+      setState(nothing ? { kind: 'idle' } : { kind: 'done', summary })
+      if (summary.imported > 0 || (summary.projects ?? []).length > 0) imported.current()
     } catch (error) {
       running.current = false
       setState({ kind: 'failed', message: messageOf(error) })
     }
   }, [])
 
-  const choose = useCallback(() => void run({ kind: 'choosing' }, () => call('imports:choose', {})), [run])
+  const choose = useCallback(() => void run({ kind: 'choosing' }, () => call('imports:choose', { themes: themeClashChoice() })), [run])
 
   const importFiles = useCallback(
     (files: File[]) =>
@@ -86,7 +88,8 @@ export function useImport(onImported: () => void): Importer {
             span.current = whole
             setState({ kind: 'working', progress: { task: IMPORTING, done: whole.offset, total: whole.total } })
           },
-          cancelled: () => cancelled.current
+          cancelled: () => cancelled.current,
+          themes: themeClashChoice()
         })
       ),
     [run]
