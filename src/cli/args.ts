@@ -2,10 +2,10 @@
 // kind of mistake (a usage error, exit 2) that is reported before any library is opened.
 import { parseArgs } from 'node:util'
 
-export const COMMANDS = ['list', 'text', 'search', 'import', 'annotations', 'export', 'backup', 'restore', 'check', 'stats', 'help'] as const
+export const COMMANDS = ['list', 'text', 'search', 'import', 'annotations', 'export', 'backup', 'restore', 'check', 'stats', 'analyze', 'help'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
-type Flag = 'library' | 'json' | 'help' | 'scope' | 'format' | 'out' | 'article' | 'max-size' | 'max-seconds' | 'kind' | 'speaker' | 'raw-cells' | 'merge-themes'
+type Flag = 'library' | 'json' | 'help' | 'scope' | 'format' | 'out' | 'article' | 'max-size' | 'max-seconds' | 'kind' | 'speaker' | 'raw-cells' | 'merge-themes' | 'theme' | 'roll-up'
 
 const OPTIONS = {
   library: { type: 'string' },
@@ -20,7 +20,9 @@ const OPTIONS = {
   kind: { type: 'string' },
   speaker: { type: 'string' },
   'raw-cells': { type: 'boolean' },
-  'merge-themes': { type: 'boolean' }
+  'merge-themes': { type: 'boolean' },
+  theme: { type: 'string' },
+  'roll-up': { type: 'boolean' }
 } as const
 
 const COMMON: readonly Flag[] = ['library', 'json', 'help']
@@ -39,6 +41,8 @@ const GRAMMAR: Record<CommandName, { flags: readonly Flag[]; required: readonly 
   restore: { flags: [], required: [], positionals: ['FILE', 'DIR'] },
   check: { flags: [], required: [], positionals: [] },
   stats: { flags: [], required: [], positionals: [] },
+  // `analyze matrix|cooccurrence|speakers|words`: the analysis is checked in parseInvocation.
+  analyze: { flags: ['theme', 'article', 'speaker', 'roll-up', 'format'], required: [], positionals: ['matrix, cooccurrence, speakers or words'] },
   help: { flags: [], required: [], positionals: [] }
 }
 
@@ -63,6 +67,9 @@ export interface Invocation {
   rawCells: boolean
   /** import --merge-themes: a REFI-QDA file's codes join the library's themes of the same name instead of being kept apart. */
   mergeThemes: boolean
+  /** analyze --theme (a theme's name or parent/child path) and --roll-up (sub-themes counted in their parents). */
+  theme: string | undefined
+  rollUp: boolean
 }
 
 /** A mistake in how the command was typed; its message is one sentence. */
@@ -92,11 +99,14 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     kind: searchKind(values.kind),
     speaker: values.speaker,
     rawCells: values['raw-cells'] ?? false,
-    mergeThemes: values['merge-themes'] ?? false
+    mergeThemes: values['merge-themes'] ?? false,
+    theme: values.theme,
+    rollUp: values['roll-up'] ?? false
   }
   if (values.speaker === '') throw new UsageError('The --speaker flag needs a name.')
   if (values.library === '') throw new UsageError('The --library flag needs a folder.')
   if (values.article === '') throw new UsageError('The --article flag needs an article id.')
+  if (values.theme === '') throw new UsageError('The --theme flag needs a theme’s name.')
   if (values.help || first === 'help') return { command: 'help', args: [], ...base }
   if (first === undefined) throw new UsageError('No command was given.')
   if (!isCommand(first)) throw new UsageError(`There is no command called “${first}”.`)
@@ -115,6 +125,9 @@ export function parseInvocation(argv: readonly string[]): Invocation {
       rest[0] === undefined ? 'The annotations command needs import (annotations import FILE).' : `The annotations command has no “${rest[0]}”; it has import (annotations import FILE).`
     )
   }
+  if (first === 'analyze' && rest[0] !== undefined && !(ANALYSES as readonly string[]).includes(rest[0])) {
+    throw new UsageError(`The analyze command has no “${rest[0]}”; it has matrix, cooccurrence, speakers and words.`)
+  }
   if (rest.length < grammar.positionals.length) {
     const missing = grammar.positionals.slice(rest.length).join(' and ')
     throw new UsageError(`The ${first} command needs ${missing}.`)
@@ -124,6 +137,10 @@ export function parseInvocation(argv: readonly string[]): Invocation {
 }
 
 const SEARCH_KINDS = ['article', 'highlight', 'note', 'theme'] as const
+
+/** What `analyze` can count. */
+export const ANALYSES = ['matrix', 'cooccurrence', 'speakers', 'words'] as const
+export type AnalysisName = (typeof ANALYSES)[number]
 
 function searchKind(value: string | undefined): Invocation['kind'] {
   if (value === undefined) return undefined

@@ -29,6 +29,7 @@ export async function run(argv: readonly string[], io: Io, env: Readonly<Record<
 async function execute(invocation: Invocation, io: Io, env: Readonly<Record<string, string | undefined>>): Promise<number> {
   // Checked before anything heavy loads, so a mistyped export is a usage error that touches nothing.
   const exportRequest = invocation.command === 'export' ? (await import('./export-request')).parseExportRequest(invocation) : null
+  const analyzeRequest = invocation.command === 'analyze' ? (await import('./analyze-command')).parseAnalyzeRequest(invocation) : null
   const files = await import('./file-commands')
   if (invocation.command === 'restore') return files.runRestore(invocation.args, io, invocation.json)
   const out = exportRequest?.out ?? invocation.out
@@ -84,6 +85,8 @@ async function execute(invocation: Invocation, io: Io, env: Readonly<Record<stri
         return await reads.check(invocation, session, io)
       case 'stats':
         return await reads.stats(invocation, session, io)
+      case 'analyze':
+        return await (await import('./analyze-command')).runAnalyze(analyzeRequest!, session, io)
       case 'export':
         return await files.runExport(exportRequest!, session, io, invocation.json)
       case 'backup':
