@@ -12,7 +12,7 @@
 // In a transcript, an unlabeled paragraph after an answer goes on with that answer when it is long enough
 // to be one and is not itself a prompt (a paragraph the next label answers is the interviewer's: their
 // question or reaction); a short line ("That ensemble is wild.") could be anyone's and ends the answer.
-import type { ArticleKind } from './model'
+import type { Article, ArticleKind, Highlight } from './model'
 import { speakerLabelLength, splitParagraphs, type Paragraph } from './text'
 
 /** How an imported article marks its lines (by line number), as the reader shows them. */
@@ -337,4 +337,14 @@ export function passageVoices(map: SpeakerMap, start: number, end: number, byHan
 /** The named speakers of a passage's voices, each once, in order. */
 export function voiceNames(voices: readonly Voice[]): string[] {
   return [...new Set(voices.flatMap((v) => (v.speaker === null ? [] : [v.speaker])))]
+}
+
+/** The speaker map of the text an article shows: its marked lines count only while the original is shown. */
+export function speakerMapOfArticle(article: Pick<Article, 'meta' | 'correctedText' | 'kinds'>, text: string): SpeakerMap {
+  return articleSpeakerMap(text, article.meta.kind, article.meta.author, article.correctedText === null ? article.kinds : undefined)
+}
+
+/** Who says a highlight at its stored place in the current text, the user's word first; each once. */
+export function highlightSpeakers(map: SpeakerMap, highlight: Pick<Highlight, 'position' | 'speaker'>): string[] {
+  return voiceNames(passageVoices(map, highlight.position.start, highlight.position.end, highlight.speaker))
 }

@@ -4,7 +4,7 @@
 import { anchor, describeRange, type Selectors } from '../../shared/anchoring'
 import type { Article, Highlight, LibraryData, Note, Theme } from '../../shared/model'
 import { noteText } from '../../shared/note-doc'
-import { articleSpeakerMap, passageVoices, voiceNames, type SpeakerMap } from '../../shared/speakers'
+import { passageVoices, speakerMapOfArticle, voiceNames, type SpeakerMap } from '../../shared/speakers'
 import { articleLabel } from '../../shared/citation'
 import { buildCodebook, byName, compareCodeUnits, type Codebook } from './codebook'
 
@@ -115,8 +115,7 @@ export function indexLibrary({ data, texts }: ExportSource): LibraryIndex {
   }
 }
 
-const speakerLookup = (article: Article, text: string): SpeakerMap =>
-  articleSpeakerMap(text, article.meta.kind, article.meta.author, article.correctedText === null ? article.kinds : undefined)
+const speakerLookup = (article: Article, text: string): SpeakerMap => speakerMapOfArticle(article, text)
 
 function byReadingOrder(a: PlacedHighlight, b: PlacedHighlight): number {
   if (a.range === null || b.range === null) {

@@ -15,7 +15,7 @@ const { Database } = sqlite
 type Db = InstanceType<typeof Database>
 
 /** Bumped when the rows or their folding change: an index of another format is built again. */
-export const INDEX_FORMAT = '3'
+export const INDEX_FORMAT = '4'
 
 export type RowKind = 'passage' | 'details' | 'memo' | 'highlight' | 'note' | 'theme'
 
@@ -35,6 +35,14 @@ const TABLES: readonly Table[] = ['article', 'highlight', 'note', 'theme']
  */
 export const RANK_WINDOW = 500
 
+/** Between the names of a passage's speakers, in a row's speaker and in what `speakers()` splits. */
+export const SPEAKER_JOIN = '; '
+
+/** Each name folded as the filter compares it, kept apart by SPEAKER_JOIN; null when none is left. */
+function foldSpeakers(speaker: string): string | null {
+  return speaker.split(SPEAKER_JOIN).map(foldForIndex).filter((name) => name !== '').join(SPEAKER_JOIN) || null
+}
+
 export interface IndexRow {
   kind: RowKind
   /** The article, highlight, note or theme the row is of. */
@@ -44,7 +52,10 @@ export interface IndexRow {
   /** A passage's or highlight's place in the article's text. */
   start: number | null
   end: number | null
-  /** The speaker the text attributes the words to, as written; null when it does not say. */
+  /**
+   * Who says the words, as written (the text's labels, or the user's word for a highlight); several
+   * speakers of one passage joined by SPEAKER_JOIN; null when nobody is known.
+   */
   speaker: string | null
   /** The words to index, folded (foldForIndex). */
   body: string
@@ -124,7 +135,7 @@ export class IndexFile {
         dropSource.run(key)
         if (stamp === null) continue
         for (const row of rows) {
-          const folded = row.speaker === null ? null : foldForIndex(row.speaker) || null
+          const folded = row.speaker === null ? null : foldSpeakers(row.speaker)
           const { lastInsertRowid } = addDoc.run([key, row.kind, row.owner, row.article, row.start, row.end, folded, folded === null ? null : row.speaker])
           addFts.get(TABLE_OF[row.kind])!.run([lastInsertRowid, row.body, folded ?? ''])
         }
@@ -174,7 +185,8 @@ export class IndexFile {
 
   /** Every speaker the indexed texts attribute words to, folded as the filter compares them. */
   speakers(): string[] {
-    return this.db.all('SELECT DISTINCT speaker FROM docs WHERE speaker IS NOT NULL ORDER BY speaker').map((row) => String(row.speaker))
+    const rows = this.db.all('SELECT DISTINCT speaker FROM docs WHERE speaker IS NOT NULL ORDER BY speaker')
+    return [...new Set(rows.flatMap((row) => String(row.speaker).split(SPEAKER_JOIN)))].sort()
   }
 
   close(): void {

@@ -9,12 +9,12 @@ import { join } from 'node:path'
 import type { SearchFilters, SearchGroup, SearchHit, SearchKind, SearchResult, SearchSnippet, SearchStatus } from '../../shared/ipc/search'
 import type { Article, Highlight, Note, Theme } from '../../shared/model'
 import { noteText } from '../../shared/note-doc'
-import { articleSpeakers, speakerMap } from '../../shared/speakers'
+import { highlightSpeakers, speakerMap, speakerMapOfArticle, type SpeakerMap } from '../../shared/speakers'
 import { INDEX_FOLDER } from '../library/layout'
 import type { ChangeSet, LibraryStore } from '../library/store'
 import { shownText, type ArticleTexts } from '../services/article-texts'
 import { foldForIndex } from '../../shared/search/fold'
-import { IndexFile, type FoundRow, type IndexRow } from './index-file'
+import { IndexFile, SPEAKER_JOIN, type FoundRow, type IndexRow } from './index-file'
 import { ftsQuery, matchRanges, parseQuery, type QueryPart } from '../../shared/search/query'
 
 /** The index file, in the library's index folder: derived data, left out of backups and safe to delete. */
@@ -114,7 +114,7 @@ export class SearchIndex {
   private follow({ changes }: ChangeSet): void {
     for (const { kind, id } of changes) {
       if (kind === 'preferences') continue
-      if (kind === 'article') this.knownSpeakers = null
+      if (kind === 'article' || kind === 'highlight') this.knownSpeakers = null
       this.pending.add(`${kind}:${id}`)
       // An article's details and text decide its highlights' speakers: look at them again too.
       if (kind === 'article') for (const h of this.store.highlightsOfArticle(id)) this.pending.add(`highlight:${h.id}`)
@@ -161,14 +161,14 @@ export class SearchIndex {
   }
 
   /** The speaker lookup of the article last asked about: a build visits an article's highlights together. */
-  private speakerCache: { article: Article; speakerOf: (offset: number) => string | null } | null = null
+  private speakerCache: { article: Article; map: SpeakerMap | null } | null = null
 
-  private async speakersOf(article: Article): Promise<(offset: number) => string | null> {
-    if (this.speakerCache?.article === article) return this.speakerCache.speakerOf
+  private async speakersOf(article: Article): Promise<SpeakerMap | null> {
+    if (this.speakerCache?.article === article) return this.speakerCache.map
     const text = await this.textOf(article)
-    const speakerOf = text === null ? () => null : articleSpeakers(text, article.meta.kind, article.meta.author)
-    this.speakerCache = { article, speakerOf }
-    return speakerOf
+    const map = text === null ? null : speakerMapOfArticle(article, text)
+    this.speakerCache = { article, map }
+    return map
   }
 
   private setStatus(status: SearchStatus): void {
@@ -249,7 +249,8 @@ export class SearchIndex {
     if (article.memo) rows.push({ ...base, kind: 'memo', body: foldForIndex(noteText(article.memo)) })
     const text = await this.textOf(article)
     if (text === null) return rows
-    const speakerOf = article.meta.kind === 'interview' ? articleSpeakers(text, article.meta.kind, article.meta.author) : () => null
+    const speakers = article.meta.kind === 'interview' ? speakerMapOfArticle(article, text) : null
+    const speakerOf = (offset: number): string | null => speakers?.at(offset) ?? null
     let start = 0
     for (const line of text.split('\n')) {
       const end = start + line.length
@@ -261,7 +262,10 @@ export class SearchIndex {
   }
 
   private async highlightRow(h: Highlight, article: Article): Promise<IndexRow> {
-    const speaker = article.meta.kind === 'interview' ? (await this.speakersOf(article))(h.position.start) : null
+    // The user's word on who says it counts in any article; the text's labels only in an interview.
+    const map = article.meta.kind === 'interview' ? await this.speakersOf(article) : null
+    const names = map ? highlightSpeakers(map, h) : h.speaker?.name ? [h.speaker.name] : []
+    const speaker = names.length === 0 ? null : names.join(SPEAKER_JOIN)
     const note = h.note ? noteText(h.note) : ''
     return { kind: 'highlight', owner: h.id, article: article.id, start: h.position.start, end: h.position.end, speaker, body: foldForIndex(`${h.quote.exact} ${note}`) }
   }
@@ -277,6 +281,11 @@ export class SearchIndex {
       const text = await this.textOf(article)
       if (text === null) continue
       for (const name of speakerMap(text, article.meta.kind).names) if (!names.has(foldForIndex(name))) names.set(foldForIndex(name), name)
+    }
+    // Speakers the user named by hand, whether or not a text labels them.
+    for (const h of this.store.allHighlights()) {
+      const name = h.speaker?.name
+      if (name && !names.has(foldForIndex(name))) names.set(foldForIndex(name), name)
     }
     return [...names.values()].sort((a, b) => a.localeCompare(b, 'en'))
   }

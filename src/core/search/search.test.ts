@@ -11,6 +11,7 @@ import { foldForIndex } from '../../shared/search/fold'
 import { ftsQuery, matchRanges, parseQuery } from '../../shared/search/query'
 import { INDEX_FILE, INDEX_FOLDER } from './search-index'
 
+const QA = '002_28dc0072aca979dd'
 const doc = (text: string) => ({ type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] }] })
 
 async function searchOf(client: TestClient, query: string, extra: Record<string, unknown> = {}): Promise<SearchResult> {
@@ -114,6 +115,24 @@ describe('search', () => {
       expect((await searchOf(client, 'dad', { filters: { speaker: 'rasheed' } })).groups.flatMap((g) => g.hits).length).toBe(soulHits.length)
       expect((await searchOf(client, 'dad', { filters: { speaker: 'Nobody Here' } })).groups).toEqual([])
       expect(await client.call('search:speakers', {})).toContain('Soul Rasheed')
+      await client.services.close()
+    }))
+
+  it('finds a highlight under each speaker of its passage, and under the speaker set by hand', () =>
+    withTempDir(async (dir) => {
+      const client = await openTestClient(join(dir, 'library'))
+      const { text } = await client.call('articles:get', { id: QA })
+      const start = text!.indexOf('Grandpa and Grandma told us they were just so proud')
+      const end = text!.indexOf('What sort of conversations do you have') + 'What sort of conversations do you have'.length
+      const h = await client.call('highlights:create', { articleId: QA, start, end })
+      const highlightsBy = async (speaker: string): Promise<string[]> =>
+        ids(await searchOf(client, 'grandpa', { kinds: ['highlight'], filters: { speaker } }), 'highlight')
+      expect(await highlightsBy('Anderson .Paak')).toEqual([h.id])
+      expect(await highlightsBy('Keshia Hannam')).toEqual([h.id])
+      await client.call('highlights:update', { id: h.id, speaker: { name: 'Grandma Kim' } })
+      expect(await highlightsBy('Grandma Kim')).toEqual([h.id])
+      expect(await highlightsBy('Keshia Hannam')).toEqual([])
+      expect(await client.call('search:speakers', {})).toContain('Grandma Kim')
       await client.services.close()
     }))
 

@@ -87,6 +87,27 @@ describe('highlights', () => {
       expect(stored).toMatchObject({ color: null, themeIds: ['theme-identity', 'theme-fatherhood'] })
     }))
 
+  it('takes a speaker set by hand, keeps it through re-attaching, and gives the word back to the text when cleared', () =>
+    withTempDir(async (dir) => {
+      const client = await openTestClient(dir)
+      const created = await highlightPhrase(client, 'fatherhood takes the spotlight')
+      expect(created.speaker).toBeUndefined()
+      const set = await client.call('highlights:update', { id: created.id, speaker: { name: '  Soul Rasheed ' } })
+      expect(set.speaker).toEqual({ name: 'Soul Rasheed' })
+      const nobody = await client.call('highlights:update', { id: created.id, speaker: { name: null } })
+      expect(nobody.speaker).toEqual({ name: null })
+      await client.call('highlights:update', { id: created.id, speaker: { name: 'Soul Rasheed' } })
+      const range = nth(await textOf(client, COLLIDER), 'fatherhood takes the spotlight', 1)
+      const moved = await client.call('highlights:reattach', { id: created.id, start: range.start, end: range.end - 10 })
+      expect(moved.speaker).toEqual({ name: 'Soul Rasheed' })
+      const cleared = await client.call('highlights:update', { id: created.id, speaker: null })
+      expect('speaker' in cleared).toBe(false)
+      const stored = JSON.parse(await readFile(join(dir, highlightsFile(COLLIDER)), 'utf8')) as unknown
+      expect(JSON.stringify(stored)).not.toContain('Soul Rasheed')
+      expect(await client.refused('highlights:update', { id: created.id, speaker: { name: ' ' } })).toMatchObject({ code: 'invalid-request', message: expect.stringContaining('A speaker needs a name') })
+      expect(await client.refused('highlights:update', { id: created.id, speaker: { name: 'x'.repeat(121) } })).toMatchObject({ code: 'invalid-request' })
+    }))
+
   it('deletes a highlight and restores it, themes and all; a second restore is a conflict', () =>
     withTempDir(async (dir) => {
       const client = await openTestClient(dir)

@@ -70,14 +70,17 @@ export function highlightServices(store: LibraryStore, texts: ArticleTexts) {
       return placed(created)
     },
 
-    'highlights:update': async ({ id, color, themeIds }: ParsedRequestOf<'highlights:update'>): Promise<Highlight> => {
+    'highlights:update': async ({ id, color, themeIds, speaker }: ParsedRequestOf<'highlights:update'>): Promise<Highlight> => {
       await store.whenLoaded()
       const current = requireHighlight(store, id)
-      if (color === undefined && themeIds === undefined) return current
+      if (color === undefined && themeIds === undefined && speaker === undefined) return current
       return store.transact((tx) => {
-        const highlight = { ...tx.requireHighlight(id), updatedAt: tx.now }
+        const highlight: Highlight = { ...tx.requireHighlight(id), updatedAt: tx.now }
         if (color !== undefined) highlight.color = color
         if (themeIds !== undefined) highlight.themeIds = existingThemeIds(tx, themeIds)
+        // null: the text's labels decide again; { name }: the user's word (a name, or null for nobody).
+        if (speaker === null) delete highlight.speaker
+        else if (speaker !== undefined) highlight.speaker = speaker
         tx.putHighlight(highlight)
         return highlight
       })

@@ -80,6 +80,7 @@ describe('highlights:search', () => {
           outlet: 'Collider',
           date: '2024-09-27',
           themeNames: ['directing', 'heritage'],
+          speakers: [],
           speaker: null
         }
       ])
@@ -90,6 +91,7 @@ describe('highlights:search', () => {
           outlet: 'The Knockturnal',
           date: '',
           themeNames: ['cultural exchange'],
+          speakers: [],
           speaker: null
         }
       ])
@@ -101,6 +103,21 @@ describe('highlights:search', () => {
       const [found] = await client.call('highlights:search', { query: 'missy elliott' })
       expect(found?.highlight.id).toBe(h.missy.id)
       expect(found?.speaker).toBe('Anderson .Paak')
+    }))
+
+  it('names both speakers of a passage across a change of speaker, and the speaker set by hand over the text’s', () =>
+    withTempDir(async (dir) => {
+      const { client } = await library(dir)
+      const text = await textOf(client, INTERVIEW)
+      const start = text.indexOf('Grandpa and Grandma told us they were just so proud')
+      const end = text.indexOf('What sort of conversations do you have') + 'What sort of conversations do you have'.length
+      const both = await client.call('highlights:create', { articleId: INTERVIEW, start, end })
+      const [found] = await client.call('highlights:search', { query: 'grandpa grandma conversations' })
+      expect(found?.highlight.id).toBe(both.id)
+      expect(found).toMatchObject({ speakers: ['Anderson .Paak', 'Keshia Hannam'], speaker: 'Anderson .Paak and Keshia Hannam' })
+      await client.call('highlights:update', { id: both.id, speaker: { name: 'Soul Rasheed' } })
+      const [set] = await client.call('highlights:search', { query: 'grandpa grandma conversations' })
+      expect(set).toMatchObject({ speakers: ['Soul Rasheed'], speaker: 'Soul Rasheed' })
     }))
 
   it('narrows to a theme with its sub-themes, to an article, or both', () =>

@@ -4,7 +4,8 @@
 import type { ParsedRequestOf, QuotableHighlight } from '../../shared/ipc/contract'
 import type { Article, Highlight } from '../../shared/model'
 import { noteText } from '../../shared/note-doc'
-import { articleSpeakers } from '../../shared/speakers'
+import { speakerList } from '../../shared/citation'
+import { highlightSpeakers, speakerMapOfArticle } from '../../shared/speakers'
 import { foldForSearch, queryWords } from '../../shared/text'
 import { descendantIds } from '../../shared/theme-tree'
 import type { LibraryStore } from '../library/store'
@@ -16,11 +17,13 @@ import { requireArticle, requireTheme } from './records'
 const DEFAULT_LIMIT = 50
 
 /**
- * Who says the words at an offset, where an interview labels its speakers: the speaker module reads the
- * labels of the article's text once; null everywhere when there is no text or it does not say.
+ * Who says a highlighted passage, where an interview labels its speakers (the speaker module reads the
+ * labels of the article's text once), or as the user set it by hand; each speaker once, in order.
  */
-function speakersOf(article: Article, text: string | null): (offset: number) => string | null {
-  return text === null ? () => null : articleSpeakers(text, article.meta.kind, article.meta.author)
+function speakersOf(article: Article, text: string | null): (highlight: Highlight) => string[] {
+  if (text === null) return (highlight) => (highlight.speaker?.name ? [highlight.speaker.name] : [])
+  const map = speakerMapOfArticle(article, text)
+  return (highlight) => highlightSpeakers(map, highlight)
 }
 
 /** As a reader meets them in the text: by start, then the shorter of two that start together first. */
@@ -54,14 +57,15 @@ export function quotableHighlightServices(store: LibraryStore, texts: ArticleTex
       }
       const found: QuotableHighlight[] = []
       const taken = new Set<string>()
-      const quotable = async (article: Article, highlight: Highlight, speakerAt: (offset: number) => string | null): Promise<boolean> => {
+      const quotable = async (article: Article, highlight: Highlight, speakersOfHighlight: (highlight: Highlight) => string[]): Promise<boolean> => {
         const articleTitle = await texts.titleOf(article)
         const { outlet, date } = article.meta
         const names = highlight.themeIds.flatMap((id) => themeNames.get(id) ?? [])
         const note = highlight.note === null ? '' : noteText(highlight.note)
         const haystack = foldForSearch([highlight.quote.exact, note, articleTitle, outlet, ...names].join('\n'))
         if (!words.every((word) => haystack.includes(word))) return false
-        found.push({ highlight, articleTitle, outlet, date, themeNames: names, speaker: speakerAt(highlight.position.start) })
+        const speakers = speakersOfHighlight(highlight)
+        found.push({ highlight, articleTitle, outlet, date, themeNames: names, speakers, speaker: speakers.length === 0 ? null : speakerList(speakers) })
         taken.add(highlight.id)
         return true
       }
@@ -79,9 +83,9 @@ export function quotableHighlightServices(store: LibraryStore, texts: ArticleTex
         const candidates = byArticle.get(article.id)?.filter((h) => !taken.has(h.id))
         if (!candidates || candidates.length === 0) continue
         const { text } = await texts.shown(article)
-        const speakerAt = speakersOf(article, text)
+        const speakersOfHighlight = speakersOf(article, text)
         for (const highlight of candidates.sort(inTextOrder)) {
-          if ((await quotable(article, highlight, speakerAt)) && found.length === limit) return found
+          if ((await quotable(article, highlight, speakersOfHighlight)) && found.length === limit) return found
         }
       }
       return found

@@ -1,7 +1,7 @@
 // Highlight requests: making, changing, deleting and re-placing a passage, its themes and note, and the
 // searches that list passages across the archive.
 import { z } from 'zod'
-import { Highlight, HighlightColor } from '../model'
+import { Highlight, HighlightColor, SpeakerName } from '../model'
 import { NoteDoc } from '../note-doc'
 import type { AnchoredHighlight } from './articles'
 import { channel, Id, Offset, type DomainContract } from './define'
@@ -13,7 +13,9 @@ export interface QuotableHighlight {
   outlet: string
   date: string
   themeNames: string[]
-  /** The speaker of the passage in an interview, where the text labels it. */
+  /** Who says the passage (the user's word, else the text's labels), each once in order; empty when unknown. */
+  speakers: string[]
+  /** The same, named for a citation ("Keshia Hannam and Anderson .Paak"); null when unknown. */
   speaker: string | null
 }
 
@@ -39,7 +41,18 @@ export const highlightsContract = {
       .strict()
   ),
   'highlights:update': channel<Highlight>()(
-    z.object({ id: Id, color: HighlightColor.nullable().optional(), themeIds: z.array(Id).max(100).optional() }).strict()
+    z
+      .object({
+        id: Id,
+        color: HighlightColor.nullable().optional(),
+        themeIds: z.array(Id).max(100).optional(),
+        /**
+         * Who says the passage, set by hand: `{ name }` (null: nobody), or null to let the text's speaker
+         * labels decide again.
+         */
+        speaker: z.object({ name: SpeakerName.nullable() }).strict().nullable().optional()
+      })
+      .strict()
   ),
   'highlights:delete': channel<Highlight>()(z.object({ id: Id }).strict()),
   'highlights:restore': channel<Highlight>()(z.object({ highlight: Highlight }).strict()),
