@@ -204,10 +204,12 @@ export function App() {
 
   if (failure) {
     return (
-      <main className="failure" role="alert" aria-labelledby="failure-title">
-        <h1 id="failure-title">The library could not be opened</h1>
-        <p>{failure}</p>
-        <p>Nothing was changed. Fix or move the file named above, then start Liner Notes again.</p>
+      <main className="failure" aria-labelledby="failure-title">
+        <div role="alert">
+          <h1 id="failure-title">The library could not be opened</h1>
+          <p>{failure}</p>
+          <p>Nothing was changed. Fix or move the file named above, then start Liner Notes again.</p>
+        </div>
       </main>
     )
   }

@@ -110,20 +110,24 @@ export function MetadataForm({ article, placeholderTitle, onSaved }: Props) {
 
   return (
     <form className="metadata" aria-label="Article details" onSubmit={(e) => (e.preventDefault(), void save())}>
-      <textarea
-        className="title-input"
-        aria-label="Title"
-        rows={1}
-        value={meta.title}
-        placeholder={placeholderTitle}
-        onChange={(e) => edit('title', e.target.value.replace(/\n/g, ' '))}
-        onBlur={() => void save()}
-        onKeyDown={(e) => {
-          if (e.key !== 'Enter') return
-          e.preventDefault() // a title is one line
-          void save()
-        }}
-      />
+      {/* The page's main heading is the title itself, edited in place: its name is the field's value, and an
+          untitled article is named as the library lists it, by its opening words. */}
+      <h1 className="title-heading" aria-label={meta.title === '' ? placeholderTitle : undefined}>
+        <textarea
+          className="title-input"
+          aria-label="Title"
+          rows={1}
+          value={meta.title}
+          placeholder={placeholderTitle}
+          onChange={(e) => edit('title', e.target.value.replace(/\n/g, ' '))}
+          onBlur={() => void save()}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return
+            e.preventDefault() // a title is one line
+            void save()
+          }}
+        />
+      </h1>
       <div className="meta-row">
         <label>
           <span>Outlet</span>
