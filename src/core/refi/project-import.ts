@@ -253,7 +253,9 @@ class ProjectWriter {
       group.selections.push(selection)
       byRange.set(key, group)
     })
-    for (const { range, selections } of byRange.values()) this.putHighlight(article, plan.text, range, selections)
+    // Only an article already in the library can hold highlights on the same words (a new one's are grouped above).
+    const existing = new Map(plan.existing ? this.tx.highlightsOf(article.id).map((h) => [`${h.position.start}:${h.position.end}`, h]) : [])
+    for (const [key, { range, selections }] of byRange) this.putHighlight(article, plan.text, range, selections, existing.get(key))
   }
 
   /**
@@ -301,7 +303,7 @@ class ProjectWriter {
     return { start: found.start, end: found.end }
   }
 
-  private putHighlight(article: Article, text: string, range: { start: number; end: number }, selections: readonly ParsedSelection[]): void {
+  private putHighlight(article: Article, text: string, range: { start: number; end: number }, selections: readonly ParsedSelection[], same: Highlight | undefined): void {
     const themeIds: string[] = []
     const missing: string[] = []
     for (const key of selections.flatMap((s) => s.codes)) {
@@ -311,7 +313,6 @@ class ProjectWriter {
     }
     this.unknownCodes += missing.length
     const note = this.combine(selections.flatMap((s) => s.noteRefs).map((ref) => this.noteDoc(ref)))
-    const same = this.tx.highlightsOf(article.id).find((h) => h.position.start === range.start && h.position.end === range.end)
     this.report.highlights++
     if (note) this.report.notes++
     if (same) {
