@@ -128,6 +128,54 @@ test('undo still brings a deleted highlight back after visiting another page', a
   expect((await app.readLibrary()).highlights).toHaveLength(1)
 })
 
+test('taking a theme off a highlight can be undone, after visiting another page too', async ({ app }) => {
+  const { page } = app
+  await new LibraryPage(page).open(COLLIDER_TITLE)
+  const reader = new ReaderPage(page)
+  await reader.select('Working with Missy')
+  await reader.selectionToolbar.getByRole('button', { name: 'Highlight', exact: true }).click()
+  await reader.themeInput.fill('heritage')
+  await reader.themeInput.press('Enter')
+  await reader.openHighlight.getByRole('button', { name: 'Remove theme heritage' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Theme removed from the highlight.' })).toBeVisible()
+  await expect.poll(async () => (await app.readLibrary()).highlights[0]?.themeIds).toEqual([])
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Themes' }).click()
+  await expect(page).toHaveURL(/#\/themes$/)
+  await page.goBack()
+  await expect(reader.text).toBeVisible()
+  await reader.text.focus()
+  await page.keyboard.press('ControlOrMeta+z')
+  await expect(reader.mark(/Working with Missy/)).toHaveAccessibleName(/themes: heritage$/)
+  await expect.poll(async () => (await app.readLibrary()).highlights[0]?.themeIds).toEqual(['theme-heritage'])
+})
+
+test('the panel shows who says a passage and lets the user set it by hand, kept after a restart', async ({ app }) => {
+  const { page } = app
+  await new LibraryPage(page).open(COLLIDER_TITLE)
+  const reader = new ReaderPage(page)
+  await reader.select('Working with Missy')
+  await reader.selectionToolbar.getByRole('button', { name: 'Highlight', exact: true }).click()
+  const speaker = reader.openHighlight.getByRole('combobox', { name: 'Speaker' })
+  await expect(speaker.locator('option:checked')).toHaveText('From the text: Anderson .Paak')
+
+  await speaker.selectOption({ label: 'Another name…' })
+  await reader.openHighlight.getByRole('textbox', { name: 'Speaker’s name' }).fill('Missy Elliott')
+  await reader.openHighlight.getByRole('button', { name: 'Set speaker' }).click()
+  await expect(speaker.locator('option:checked')).toHaveText('Missy Elliott')
+  await expect(reader.openHighlight.getByText('Set by hand; exports and search use it.')).toBeVisible()
+  await expect.poll(async () => (await app.readLibrary()).highlights[0]?.speaker).toEqual({ name: 'Missy Elliott' })
+
+  await app.relaunch()
+  await expect(reader.text).toBeVisible()
+  const again = new ReaderPage(page)
+  await again.mark(/Working with Missy/).click()
+  const field = again.openHighlight.getByRole('combobox', { name: 'Speaker' })
+  await expect(field.locator('option:checked')).toHaveText('Missy Elliott')
+  await field.selectOption({ label: 'From the text: Anderson .Paak' })
+  await expect.poll(async () => (await app.readLibrary()).highlights[0]?.speaker).toBeUndefined()
+})
+
 test('Copy with citation puts the quote and where it is from on the clipboard, as text or Markdown', async ({ app }) => {
   const { page } = app
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])

@@ -1,11 +1,11 @@
 // The reader's side panel: the open highlight (quote, colour, themes, times, delete), the article's
 // highlights filterable by theme with several selectable for theming at once, and the unanchored ones.
-import { useState, type CSSProperties } from 'react'
+import { useMemo, useState, type CSSProperties, type FormEvent } from 'react'
 import type { AnchoredHighlight, ThemeSummary } from '../../../shared/ipc/contract'
 import type { HighlightColor, Theme } from '../../../shared/model'
 import type { NoteDoc } from '../../../shared/note-doc'
-import { articleLabel, quotationWithCitation } from '../../../shared/citation'
-import { articleSpeakers } from '../../../shared/speakers'
+import { articleLabel, quotationWithCitation, speakerList } from '../../../shared/citation'
+import { passageVoices, speakerMapOfArticle, voiceNames, type SpeakerMap } from '../../../shared/speakers'
 import { formatDateTime } from '../app/format'
 import { NoteEditor } from '../notes/editor/NoteEditor'
 import { ThemePicker } from '../themes/ThemePicker'
@@ -25,16 +25,14 @@ interface Props {
 }
 
 /** *Copy with citation*: the quote and where it is from, as plain text or Markdown, for the user's writing. */
-function CopyQuote({ highlight, article }: { highlight: AnchoredHighlight; article: ArticleState }) {
+function CopyQuote({ highlight, article, speakers }: { highlight: AnchoredHighlight; article: ArticleState; speakers: readonly string[] }) {
   const [copied, setCopied] = useState('')
   const detail = article.detail
   if (!detail) return null
   const { meta } = detail.article
   const copy = async (format: 'text' | 'markdown'): Promise<void> => {
     const text = detail.text ?? ''
-    const start = highlight.anchor?.start ?? highlight.position.start
-    const speaker = text && meta.kind === 'interview' ? articleSpeakers(text, meta.kind, meta.author)(start) : null
-    const source = { title: meta.title || articleLabel('', text), outlet: meta.outlet, author: meta.author, date: meta.date, speaker }
+    const source = { title: meta.title || articleLabel('', text), outlet: meta.outlet, author: meta.author, date: meta.date, speaker: speakerList(speakers) }
     try {
       await navigator.clipboard.writeText(quotationWithCitation(highlight.quote.exact, source, format, linkTo(detail.article.id, highlight.id)))
       setCopied(format === 'text' ? 'Copied with its citation.' : 'Copied as Markdown with its citation.')
@@ -57,6 +55,65 @@ function CopyQuote({ highlight, article }: { highlight: AnchoredHighlight; artic
   )
 }
 
+/** Who says a highlight's passage: the text's labels (each speaker once), or the user's word. */
+function speakersOf(map: SpeakerMap | null, highlight: AnchoredHighlight, byText = false): string[] {
+  const range = highlight.anchor ?? highlight.position
+  if (map === null) return !byText && highlight.speaker?.name ? [highlight.speaker.name] : []
+  return voiceNames(passageVoices(map, range.start, range.end, byText ? undefined : highlight.speaker))
+}
+
+const FROM_TEXT = 'from-text'
+const NOBODY = 'nobody'
+const ANOTHER = 'another'
+
+/**
+ * The passage's speaker: what the text's labels say, unless the user set it by hand (a name, or nobody).
+ * The user has the last word; "From the text" gives it back to the labels.
+ */
+function SpeakerField({ highlight, map, article }: { highlight: AnchoredHighlight; map: SpeakerMap | null; article: ArticleState }) {
+  const fromText = speakersOf(map, highlight, true)
+  const names = [...new Set([...(map?.names ?? []), ...(highlight.speaker?.name ? [highlight.speaker.name] : [])])]
+  const chosen = highlight.speaker === undefined ? FROM_TEXT : highlight.speaker.name === null ? NOBODY : highlight.speaker.name
+  const [typing, setTyping] = useState(false)
+  const [typed, setTyped] = useState('')
+  const choose = (value: string): void => {
+    if (value === ANOTHER) return setTyping(true)
+    setTyping(false)
+    void article.update(highlight.id, { speaker: value === FROM_TEXT ? null : { name: value === NOBODY ? null : value } })
+  }
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    if (typed.trim() === '') return
+    setTyping(false)
+    setTyped('')
+    void article.update(highlight.id, { speaker: { name: typed.trim() } })
+  }
+  return (
+    <div className="speaker-field">
+      <label>
+        Speaker{' '}
+        <select value={typing ? ANOTHER : chosen} onChange={(e) => choose(e.target.value)}>
+          <option value={FROM_TEXT}>{fromText.length > 0 ? `From the text: ${speakerList(fromText)}` : 'From the text: not labelled'}</option>
+          {names.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+          <option value={NOBODY}>Nobody</option>
+          <option value={ANOTHER}>Another name…</option>
+        </select>
+      </label>
+      {typing ? (
+        <form onSubmit={submit} className="speaker-name-form">
+          <input aria-label="Speaker’s name" value={typed} maxLength={120} autoFocus onChange={(e) => setTyped(e.target.value)} />
+          <button type="submit">Set speaker</button>
+        </form>
+      ) : null}
+      {highlight.speaker !== undefined ? <p className="muted">Set by hand; exports and search use it.</p> : null}
+    </div>
+  )
+}
+
 /** The liner-notes:// address of a passage, as exports write it. */
 const linkTo = (articleId: string, highlightId: string): string => `liner-notes://open/${encodeURIComponent(articleId)}/${encodeURIComponent(highlightId)}`
 
@@ -71,6 +128,11 @@ export function HighlightPanel({ highlights, themes, themeMap, selectedId, onSel
   const selected = highlights.find((h) => h.id === selectedId) ?? null
   const usedThemes = themes.filter((t) => highlights.some((h) => h.themeIds.includes(t.id)))
   const checkedIds = [...checked].filter((id) => highlights.some((h) => h.id === id))
+  const detail = article.detail
+  const speakerMap = useMemo(
+    () => (detail?.text && detail.article.meta.kind === 'interview' ? speakerMapOfArticle(detail.article, detail.text) : null),
+    [detail?.text, detail?.article]
+  )
 
   const toggle = (id: string): void =>
     setChecked((set) => {
@@ -92,6 +154,7 @@ export function HighlightPanel({ highlights, themes, themeMap, selectedId, onSel
           </div>
           <blockquote style={{ '--hl': highlightHex(selected, themeMap) } as CSSProperties}>{selected.quote.exact}</blockquote>
           {selected.anchor ? null : <p className="warning">This passage could not be found in the text.</p>}
+          {speakerMap !== null || selected.speaker !== undefined ? <SpeakerField key={`speaker-${selected.id}`} highlight={selected} map={speakerMap} article={article} /> : null}
           <fieldset className="colors">
             <legend>Colour</legend>
             <label className="color-choice">
@@ -138,7 +201,7 @@ export function HighlightPanel({ highlights, themes, themeMap, selectedId, onSel
             Created {formatDateTime(selected.createdAt)}
             {selected.updatedAt !== selected.createdAt ? ` · edited ${formatDateTime(selected.updatedAt)}` : ''}
           </p>
-          <CopyQuote highlight={selected} article={article} />
+          <CopyQuote highlight={selected} article={article} speakers={speakersOf(speakerMap, selected)} />
           <button type="button" className="danger" onClick={() => void article.remove(selected.id).then(() => onSelect(null))}>
             Delete highlight
           </button>

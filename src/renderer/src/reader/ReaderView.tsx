@@ -151,7 +151,7 @@ export function ReaderView(props: Props) {
       if (isEditing(event.target)) return
       const mod = event.ctrlKey || event.metaKey
       if (mod && event.key.toLowerCase() === 'z' && !event.shiftKey) {
-        if (article.deleted.length === 0) return
+        if (article.undoable.length === 0) return
         void article.undo()
       } else if (!mod && (event.key === 'h' || event.key === 'H') && selection) {
         void (reattaching ? reattach() : highlight(null))
@@ -223,7 +223,7 @@ export function ReaderView(props: Props) {
     }
   }
   const opening = text ? `${openingWords(text)}…` : 'Untitled'
-  const lastDeleted = article.deleted.at(-1)
+  const lastChange = article.undoable.at(-1)
 
   return (
     <main className="reader" aria-label="Reader">
@@ -349,9 +349,9 @@ export function ReaderView(props: Props) {
         <p role="alert" className="toast error">
           {article.actionError}
         </p>
-      ) : lastDeleted ? (
+      ) : lastChange ? (
         <div role="status" className="toast">
-          Highlight deleted.
+          {lastChange.kind === 'deleted' ? 'Highlight deleted.' : lastChange.before.length === 1 ? 'Theme removed from the highlight.' : `Themes removed from ${lastChange.before.length} highlights.`}
           <button type="button" onClick={() => void article.undo()} aria-keyshortcuts="Control+Z Meta+Z">
             Undo
           </button>

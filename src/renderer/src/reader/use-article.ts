@@ -1,5 +1,6 @@
 // One article's state in the reader and every change to its highlights, each made through the IPC
-// contract and then reflected locally. Deleted highlights are kept for undo.
+// contract and then reflected locally. Deleted highlights and removed themes are kept for undo, for as
+// long as the app is open (visiting another page and coming back keeps them).
 import { useCallback, useEffect, useState } from 'react'
 import type { AnchoredHighlight, ArticleDetail } from '../../../shared/ipc/contract'
 import type { Highlight, HighlightColor } from '../../../shared/model'
@@ -13,10 +14,11 @@ export interface ArticleState {
   failure: string | null
   /** The last action's error, shown to the user until the next action. */
   actionError: string | null
-  deleted: Highlight[]
+  /** What undo would take back, newest last: a deleted highlight, or themes taken off highlights. */
+  undoable: readonly Undoable[]
   reload(): Promise<void>
   create(range: { start: number; end: number }, color: HighlightColor | null): Promise<AnchoredHighlight | null>
-  update(id: string, patch: { color?: HighlightColor | null; themeIds?: string[] }): Promise<void>
+  update(id: string, patch: { color?: HighlightColor | null; themeIds?: string[]; speaker?: { name: string | null } | null }): Promise<void>
   remove(id: string): Promise<void>
   undo(): Promise<void>
   reattach(id: string, range: { start: number; end: number }): Promise<void>
@@ -32,16 +34,22 @@ export function useArticle(id: string, onChanged: () => void): ArticleState {
   const [failure, setFailure] = useState<string | null>(null)
   const [actionError, setActionError] = useState<string | null>(null)
   // Kept beyond this view (while the app is open), so undo still works after visiting another page.
-  const [deleted, setDeletedHere] = useState<Highlight[]>(() => deletedHighlights.get(id) ?? [])
-  const setDeleted = useCallback(
-    (update: (list: Highlight[]) => Highlight[]) =>
-      setDeletedHere((list) => {
+  const [undoable, setUndoableHere] = useState<Undoable[]>(() => undoStacks.get(id) ?? [])
+  const setUndoable = useCallback(
+    (update: (list: Undoable[]) => Undoable[]) =>
+      setUndoableHere((list) => {
         const next = update(list)
-        deletedHighlights.set(id, next)
+        undoStacks.set(id, next)
         return next
       }),
     [id]
   )
+  /** Remembers the themes of highlights about to lose some, so undo can put them back. */
+  const rememberThemes = (before: readonly Highlight[], after: (h: Highlight) => readonly string[]): void => {
+    const losing = before.filter((h) => h.themeIds.some((t) => !after(h).includes(t)))
+    if (losing.length > 0) setUndoable((list) => [...list, { kind: 'themes', before: losing.map((h) => ({ id: h.id, themeIds: h.themeIds })) }])
+  }
+  const current = (highlightId: string): Highlight | undefined => detail?.highlights.find((h) => h.id === highlightId)
 
   const reload = useCallback(async () => {
     try {
@@ -75,7 +83,7 @@ export function useArticle(id: string, onChanged: () => void): ArticleState {
     detail,
     failure,
     actionError,
-    deleted,
+    undoable,
     reload,
     create: (selected, color) =>
       attempt(async () => {
@@ -87,22 +95,28 @@ export function useArticle(id: string, onChanged: () => void): ArticleState {
         return created
       }),
     update: async (highlightId, patch) => {
-      await attempt(async () => replace(await call('highlights:update', { id: highlightId, ...patch })))
+      const before = current(highlightId)
+      const done = await attempt(async () => {
+        replace(await call('highlights:update', { id: highlightId, ...patch }))
+        return true
+      })
+      if (done && before && patch.themeIds) rememberThemes([before], () => patch.themeIds ?? [])
     },
     remove: async (highlightId) => {
       await attempt(async () => {
         await flushAll() // a note typed a moment ago belongs to the highlight that undo brings back
         const gone = await call('highlights:delete', { id: highlightId })
         setDetail((d) => d && { ...d, highlights: d.highlights.filter((h) => h.id !== highlightId) })
-        setDeleted((list) => [...list, gone])
+        setUndoable((list) => [...list, { kind: 'deleted', highlight: gone }])
       })
     },
     undo: async () => {
-      const last = deleted.at(-1)
+      const last = undoable.at(-1)
       if (!last) return
       await attempt(async () => {
-        await call('highlights:restore', { highlight: last })
-        setDeleted((list) => list.slice(0, -1))
+        if (last.kind === 'deleted') await call('highlights:restore', { highlight: last.highlight })
+        else for (const { id: highlightId, themeIds } of last.before) await call('highlights:update', { id: highlightId, themeIds })
+        setUndoable((list) => list.slice(0, -1))
         await reload()
       })
     },
@@ -122,12 +136,18 @@ export function useArticle(id: string, onChanged: () => void): ArticleState {
       setDetail((d) => d && { ...d, article })
     },
     bulkThemes: async (ids, change) => {
-      await attempt(async () => {
+      const before = ids.flatMap((highlightId) => current(highlightId) ?? [])
+      const done = await attempt(async () => {
         for (const next of await call('highlights:bulk-themes', { ids, ...change })) replace(next)
+        return true
       })
+      if (done && change.remove) rememberThemes(before, (h) => h.themeIds.filter((t) => !change.remove?.includes(t)))
     }
   }
 }
 
-/** Highlights deleted in each article this session, newest last: what Ctrl/Cmd+Z in that article restores. */
-const deletedHighlights = new Map<string, Highlight[]>()
+/** A change undo can take back: a highlight deleted, or themes taken off highlights (their themes before). */
+export type Undoable = { kind: 'deleted'; highlight: Highlight } | { kind: 'themes'; before: { id: string; themeIds: string[] }[] }
+
+/** Each article's undoable changes this session, newest last: what Ctrl/Cmd+Z in that article takes back. */
+const undoStacks = new Map<string, Undoable[]>()
