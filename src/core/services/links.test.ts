@@ -29,7 +29,14 @@ describe('links:open', () => {
     ['data:text/html,<script>alert(1)</script>', /Only web/],
     ['vbscript:msgbox', /Only web/],
     ['http://', /“http:\/\/” is not a complete web or e-mail address/],
-    ['https://exa mple.org', /is not a complete web or e-mail address/]
+    ['https://exa mple.org', /spaces, line breaks or invisible characters/],
+    // The parser drops the line break, and what was checked as collider.com would open evil.example.
+    ['https://collider.com\n@evil.example/', /spaces, line breaks or invisible characters/],
+    ['https://collider.com\t@evil.example/', /spaces, line breaks or invisible characters/],
+    ['https://collider.com/\r', /spaces, line breaks or invisible characters/],
+    ['https://collider.com\u200b@evil.example', /invisible characters/],
+    ['https://collider.com@evil.example/', /user name before its host \(evil\.example\)/],
+    ['https://user:pw@collider.com/', /user name before its host/]
   ])('refuses %s without calling the opener', (url, message) =>
     withTempDir(async (dir) => {
       const openExternal = opener()
