@@ -102,7 +102,8 @@ export function importServices(store: LibraryStore, effects: ExportEffects, task
         const outcomes: ImportOutcome[] = []
         const projects: ProjectImportReport[] = []
         for (const [done, file] of decoded.entries()) {
-          report(done, decoded.length)
+          // Once cancelled, the files left are refused at once, without a progress event each.
+          if (!signal.aborted) report(done, decoded.length)
           outcomes.push(...(await importOne(file, signal, limits, themes ?? 'apart', projects)))
         }
         report(decoded.length, decoded.length)
