@@ -35,7 +35,7 @@ export const list: Command = async ({ json }, session, io) => {
   return 0
 }
 
-const CHECKED: ReadonlySet<string> = new Set<TextStatus>(['ok', 'altered', 'missing'])
+const CHECKED: ReadonlySet<string> = new Set<TextStatus>(['ok', 'altered', 'missing', 'unreadable'])
 
 /**
  * The list with every text's status checked. The library may list a text as not yet checked (its hash is

@@ -107,10 +107,17 @@ export const Theme = z.object({
 })
 export type Theme = z.infer<typeof Theme>
 
+/**
+ * An article's text or original is named by a plain file name inside texts/ or originals/: never a path,
+ * so a hand-edited record ("../../.ssh/id_rsa") cannot make the library read or delete outside its folder.
+ */
+export const PLAIN_FILE_NAME = /^(?!\.\.?$)[^/\\\0:]{1,255}$/
+const FileName = z.string().regex(PLAIN_FILE_NAME, 'A file of the library is named without folders')
+
 export const Article = z.object({
   id: z.string().min(1),
   /** File name of the verbatim original under the library's texts/ folder. Never rewritten. */
-  file: z.string().min(1),
+  file: FileName,
   /** SHA-256 of the original text, hex. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   addedAt: z.string(),
@@ -130,7 +137,7 @@ export const Article = z.object({
    */
   original: z
     .object({
-      file: z.string().min(1),
+      file: FileName,
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
       /** The file's name as the user had it. */
       name: z.string().max(500),

@@ -1,6 +1,8 @@
 // Quick checks of a record file's shape, for opening a large library fast: just what the indexes and the
 // list rely on (ids, offsets, arrays), a few microseconds a record. The full schemas run afterwards in the
 // background (LibraryStore.validate), and a file that fails them is quarantined then.
+import { PLAIN_FILE_NAME } from '../../shared/model'
+
 const isString = (v: unknown): v is string => typeof v === 'string'
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const isId = (v: unknown): v is string => isString(v) && v.length > 0
@@ -11,6 +13,10 @@ export function articleProblem(v: unknown): string | null {
   if (!isObject(v) || !isObject(v.article)) return 'it holds no article'
   const a = v.article
   if (!isId(a.id) || !isId(a.file) || !isString(a.sha256) || !isString(a.addedAt) || !isString(a.updatedAt)) return 'the article lacks its id, file, hash or times'
+  // A path instead of a file name would make the library read outside its folder.
+  if (!PLAIN_FILE_NAME.test(a.file) || (isObject(a.original) && !(isString(a.original.file) && PLAIN_FILE_NAME.test(a.original.file)))) {
+    return 'the article’s file is named by a path, not a file of the library'
+  }
   const m = a.meta
   if (!isObject(m) || !['title', 'outlet', 'author', 'date', 'url', 'kind'].every((k) => isString(m[k]))) return 'the article’s details are incomplete'
   if (a.correctedText !== null && !isString(a.correctedText)) return 'the corrected text is not text'

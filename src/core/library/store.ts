@@ -9,8 +9,8 @@
 // read before open() returns; highlights and notes load in the background (`whenLoaded`), and every
 // request that needs them waits for that.
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, readdir, readFile, realpath, rm } from 'node:fs/promises'
+import { isAbsolute, join, relative } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
 import {
@@ -18,6 +18,7 @@ import {
   DEFAULT_PREFERENCES,
   Highlight,
   Note,
+  PLAIN_FILE_NAME,
   Preferences,
   Theme,
   type LibraryData
@@ -30,7 +31,7 @@ import type { TextStatus as CheckedStatus } from '../../shared/ipc/contract'
 export type TextStatus = CheckedStatus | 'unchecked'
 import { atomicWriteFile } from './atomic-file'
 import { DurableJsonFile } from './json-file-adapter'
-import { LibraryError, notFound } from './errors'
+import { describeFsError, LibraryError, notFound } from './errors'
 import { sha256Hex } from './hash'
 import { commitFiles, pendingWrites, recoverJournal, removeStaleTempsIn, type FileWrite } from './journal'
 import {
@@ -69,6 +70,8 @@ export interface OpenOptions {
 export interface StoredText {
   text: string | null
   status: TextStatus
+  /** Why the text could not be read, when its status is 'unreadable'. */
+  reason?: string
 }
 
 export type RecordKind = 'article' | 'highlight' | 'theme' | 'note' | 'preferences'
@@ -478,27 +481,55 @@ export class LibraryStore {
 
   /** A file of the library's own folders (texts/, originals/), or null when it is missing. */
   async readFileIn(folder: typeof TEXTS_FOLDER | typeof ORIGINALS_FOLDER, name: string): Promise<Uint8Array | null> {
+    const path = await this.pathIn(folder, name)
     try {
-      return await readFile(join(this.dir, folder, name))
+      return await readFile(path)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw error
     }
+  }
+
+  /**
+   * Where a file of texts/ or originals/ is: a plain name inside that folder, and no link out of the
+   * library folder either. A hand-edited record that names anything else is refused, so the library never
+   * reads (or, emptying the Trash, deletes) a file outside its folder.
+   */
+  async pathIn(folder: typeof TEXTS_FOLDER | typeof ORIGINALS_FOLDER, name: string): Promise<string> {
+    const outside = (): LibraryError =>
+      new LibraryError('library-unreadable', `The library names “${name}” as a file of its ${folder} folder, which leads outside the library folder ${this.dir}; it is not read.`)
+    if (!PLAIN_FILE_NAME.test(name)) throw outside()
+    const path = join(this.dir, folder, name)
+    let real: string
+    try {
+      real = await realpath(path)
+    } catch {
+      return path
+    }
+    const root = await realpath(this.dir).catch(() => this.dir)
+    if (relative(root, real).startsWith('..') || isAbsolute(relative(root, real))) throw outside()
+    return path
   }
 
   /** The original's bytes exactly as stored, or null when the file is missing (for backups). */
   async readOriginalBytes(article: Article): Promise<Uint8Array | null> {
-    try {
-      return await readFile(join(this.dir, TEXTS_FOLDER, article.file))
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw error
-    }
+    return this.readFileIn(TEXTS_FOLDER, article.file)
   }
 
-  /** The verbatim original as stored, with whether it still matches the hash taken when it was added. */
+  /**
+   * The verbatim original as stored, with whether it still matches the hash taken when it was added. A
+   * file that is there but cannot be read (no permission, a folder in its place, a disk error) is
+   * 'unreadable', with the reason: the article is still listed and shown with its details.
+   */
   async readOriginal(article: Article): Promise<StoredText> {
-    const bytes = await this.readOriginalBytes(article)
+    let bytes: Uint8Array | null
+    try {
+      bytes = await this.readOriginalBytes(article)
+    } catch (error) {
+      const reason = error instanceof LibraryError ? error.message : describeFsError(error, join(this.dir, TEXTS_FOLDER, article.file))
+      this.textStatus.set(article.id, 'unreadable')
+      return { text: null, status: 'unreadable', reason }
+    }
     const status: TextStatus = bytes === null ? 'missing' : sha256Hex(bytes) === article.sha256 ? 'ok' : 'altered'
     this.textStatus.set(article.id, status)
     return { text: bytes === null ? null : Buffer.from(bytes).toString('utf8'), status }
@@ -655,8 +686,8 @@ export class LibraryStore {
         this.articleTombstones.push({ id: article.id, deletedAt: now, rev: (article.rev ?? 0) + 1 })
         highlights += own.length
         // The record is gone for good; its files follow (a leftover file would only be an orphan, never read).
-        await rm(join(this.dir, TEXTS_FOLDER, article.file), { force: true })
-        if (article.original) await rm(join(this.dir, ORIGINALS_FOLDER, article.original.file), { force: true })
+        const files = [this.pathIn(TEXTS_FOLDER, article.file), ...(article.original ? [this.pathIn(ORIGINALS_FOLDER, article.original.file)] : [])]
+        for (const file of await Promise.allSettled(files)) if (file.status === 'fulfilled') await rm(file.value, { force: true })
       }
       return { articles: entries.length, highlights }
     })

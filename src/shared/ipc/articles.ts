@@ -23,9 +23,11 @@ export interface ArticleSummary {
 
 /**
  * ok: the stored original matches its hash; altered: it was changed outside the app; missing: gone;
- * unchecked: not compared yet (a large library checks its texts in the background after it opens).
+ * unreadable: there but it cannot be read (permissions, a folder in its place, a disk error, a name that
+ * leads outside the library); unchecked: not compared yet (a large library checks its texts in the
+ * background after it opens).
  */
-export type TextStatus = 'ok' | 'altered' | 'missing' | 'unchecked'
+export type TextStatus = 'ok' | 'altered' | 'missing' | 'unreadable' | 'unchecked'
 
 export interface ArticleDetail {
   article: Article

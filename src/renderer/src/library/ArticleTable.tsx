@@ -162,6 +162,7 @@ const ArticleRow = memo(function ArticleRow({ article, index, measure, selected,
         {article.author ? <span className="byline">{article.author}</span> : null}
         {article.textStatus === 'missing' ? <span className="warning">Text missing</span> : null}
         {article.textStatus === 'altered' ? <span className="warning">Text changed outside Liner Notes</span> : null}
+        {article.textStatus === 'unreadable' ? <span className="warning">Text unreadable</span> : null}
       </td>
       <td>{article.outlet}</td>
       <td className="date">{formatDate(article.date)}</td>

@@ -282,7 +282,9 @@ export function ReaderView(props: Props) {
           ) : null}
           {text === null ? (
             <p role="alert" className="warning">
-              The text of this article is missing from the library folder (texts/{meta.file}). Its details are kept.
+              {textStatus === 'unreadable'
+                ? `The text of this article (texts/${meta.file}) is in the library folder but cannot be read: check that file's permissions. Its details are kept.`
+                : `The text of this article is missing from the library folder (texts/${meta.file}). Its details are kept.`}
             </p>
           ) : correcting ? (
             <CorrectionEditor
