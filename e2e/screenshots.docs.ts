@@ -140,3 +140,59 @@ for (const width of [900, 700]) {
     await page.screenshot({ path: `docs/reader-${width}.png` })
   })
 }
+
+test('analysis: themes by article and speakers by theme on the bundled interviews', async ({ app }) => {
+  const { page } = app
+  await page.setViewportSize({ width: 1280, height: 900 })
+  const themes = await app.request('themes:list', {})
+  const fatherhood = themes.find((t) => t.name === 'fatherhood')!
+  await app.request('themes:create', { name: 'sons', parentId: fatherhood.id })
+  const ids = new Map((await app.request('themes:list', {})).map((t) => [t.name, t.id]))
+  const passages: [article: string, phrase: string, themes: string[]][] = [
+    ['000_ad238df8b954e232', 'It all started in quarantine, doing YouTube sketches with my son', ['fatherhood', 'filmmaking']],
+    ['000_ad238df8b954e232', 'He was into K-pop at the time, so I started chiming in', ['the K-pop industry', 'sons']],
+    ['000_ad238df8b954e232', 'He’s very straightforward when he has his director hat on', ['filmmaking', 'fatherhood']],
+    ['000_ad238df8b954e232', 'So I have a lot of K-pop', ['the K-pop industry']],
+    ['000_ad238df8b954e232', 'I come from the world of K-pop', ['the K-pop industry', 'identity']],
+    ['000_ad238df8b954e232', 'its Korean heart and influence', ['heritage', 'cultural exchange']],
+    ['002_28dc0072aca979dd', 'it started as YouTube skits with my son', ['fatherhood', 'filmmaking']],
+    ['002_28dc0072aca979dd', 'I used to make home videos all the time with my family', ['fatherhood', 'filmmaking']],
+    ['002_28dc0072aca979dd', 'Soul’s mom is full Korean', ['heritage', 'sons']],
+    ['002_28dc0072aca979dd', 'My mom was born in a war-torn country', ['heritage', 'identity']],
+    ['002_28dc0072aca979dd', 'I\'m very adamant about him being proud about both sides of his culture', ['identity', 'sons', 'heritage']],
+    ['004_2d86f5da9e5657dc', 'how Black American and South Korean cultures blend', ['cultural exchange', 'Black musical lineage']],
+    ['004_2d86f5da9e5657dc', 'I grew up in a Black household, Black culture', ['Black musical lineage', 'heritage', 'identity']],
+    ['001_0a74aad613f8da6e', 'alongside his actual son, Soul Rasheed', ['fatherhood']]
+  ]
+  for (const [articleId, phrase, names] of passages) {
+    const { text } = await app.request('articles:get', { id: articleId })
+    const start = text!.indexOf(phrase)
+    if (start < 0) throw new Error(`“${phrase}” is not in ${articleId}`)
+    await app.request('highlights:create', { articleId, start, end: start + phrase.length, themeIds: names.map((n) => ids.get(n)!) })
+  }
+  await page.reload()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analysis' }).click()
+  const matrix = page.getByRole('figure', { name: 'Highlights per theme per article' })
+  await matrix.getByRole('button', { name: /^fatherhood in ‘K-Pops!’/ }).click()
+  await expect(page.getByRole('list', { name: /^Passages: fatherhood in/ }).getByRole('listitem')).toHaveCount(2)
+  await page.mouse.move(0, 0)
+  await page.screenshot({ path: 'docs/analysis-matrix.png' })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: 'docs/analysis-matrix-dark.png' })
+  await page.emulateMedia({ colorScheme: 'light' })
+
+  await page.getByRole('navigation', { name: 'Analyses' }).getByRole('link', { name: 'Speakers by theme' }).click()
+  const speakers = page.getByRole('figure', { name: 'Highlights per theme per speaker' })
+  await speakers.getByRole('button', { name: /^Anderson \.Paak on heritage/ }).click()
+  await expect(page.getByRole('list', { name: 'Passages: Anderson .Paak on heritage' }).getByRole('listitem').first()).toBeVisible()
+  await page.mouse.move(0, 0)
+  await page.screenshot({ path: 'docs/analysis-speakers.png' })
+
+  await page.getByRole('navigation', { name: 'Analyses' }).getByRole('link', { name: 'Word frequencies' }).click()
+  await page.getByRole('combobox', { name: 'Count the words of' }).selectOption('speaker')
+  await page.getByRole('combobox', { name: 'Speaker' }).selectOption('Anderson .Paak')
+  await page.getByRole('combobox', { name: 'Words shown' }).selectOption('25')
+  await expect(page.getByRole('button', { name: 'Search for “son”' })).toBeVisible()
+  await page.mouse.move(0, 0)
+  await page.screenshot({ path: 'docs/analysis-words.png' })
+})

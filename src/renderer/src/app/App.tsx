@@ -17,6 +17,7 @@ import { ThemePassagesView } from '../themes/ThemePassagesView'
 import { ThemesView } from '../themes/ThemesView'
 import { NotesView } from '../notes/NotesView'
 import { TrashView } from '../trash/TrashView'
+import { AnalysisView } from '../analysis/AnalysisView'
 import { plural } from './format'
 import { ConfirmDialog } from './ConfirmDialog'
 import { flushAll } from './flush-registry'
@@ -230,6 +231,9 @@ export function App() {
           <a href={hrefFor({ name: 'notes' })} aria-current={route.name === 'notes' || route.name === 'note' ? 'page' : undefined}>
             Notes
           </a>
+          <a href={hrefFor({ name: 'analysis', analysis: 'matrix' })} aria-current={route.name === 'analysis' ? 'page' : undefined}>
+            Analysis
+          </a>
           <a href={hrefFor({ name: 'trash' })} aria-current={route.name === 'trash' ? 'page' : undefined}>
             Trash
           </a>
@@ -332,6 +336,16 @@ export function App() {
         />
       ) : route.name === 'trash' ? (
         <TrashView onChanged={reload} />
+      ) : route.name === 'analysis' ? (
+        <AnalysisView
+          analysis={route.analysis}
+          articles={articles}
+          themes={themes}
+          outlets={outlets}
+          preferences={preferences}
+          onPreferences={updatePreferences}
+          onSearch={(word) => setSearching(word)}
+        />
       ) : route.name === 'themes' ? (
         <ThemesView onChanged={reload} />
       ) : route.name === 'notes' || route.name === 'note' ? (

@@ -9,6 +9,11 @@ export type Route =
   | { name: 'notes' }
   | { name: 'note'; id: string; find?: string }
   | { name: 'trash' }
+  | { name: 'analysis'; analysis: AnalysisName }
+
+/** The analyses of the Analysis view, each with its own address. */
+export const ANALYSIS_NAMES = ['matrix', 'cooccurrence', 'speakers', 'words'] as const
+export type AnalysisName = (typeof ANALYSIS_NAMES)[number]
 
 /** The screen a hash names; the library for anything else, a malformed escape ("%E0") included. */
 export function parseRoute(hash: string): Route {
@@ -35,6 +40,8 @@ function routeOf(hash: string): Route {
   if (note?.[1]) return note[2] ? { name: 'note', id: decodeURIComponent(note[1]), find: decodeURIComponent(note[2]) } : { name: 'note', id: decodeURIComponent(note[1]) }
   if (hash === '#/notes') return { name: 'notes' }
   if (hash === '#/trash') return { name: 'trash' }
+  const analysis = /^#\/analysis(?:\/([a-z]+))?$/.exec(hash)
+  if (analysis) return { name: 'analysis', analysis: ANALYSIS_NAMES.find((n) => n === analysis[1]) ?? 'matrix' }
   return { name: 'library' }
 }
 
@@ -55,6 +62,8 @@ export function hrefFor(route: Route): string {
       return `#/notes/${encodeURIComponent(route.id)}${route.find ? `/find/${encodeURIComponent(route.find)}` : ''}`
     case 'trash':
       return '#/trash'
+    case 'analysis':
+      return `#/analysis/${route.analysis}`
     default:
       return '#/'
   }
