@@ -270,6 +270,35 @@ describe('highlights', () => {
     }))
 })
 
+describe('a theme’s passages with who says them, and the text around a passage', () => {
+  it('names the speakers of each passage, the user’s word first, and gives context on demand', () =>
+    withTempDir(async (dir) => {
+      const client = await openTestClient(dir)
+      const missy = await highlightPhrase(client, 'Working with Missy [Elliott] and stuff was really cool.', ['theme-heritage'])
+      const intro = await highlightPhrase(client, 'Anderson .Paak has astounded audiences', ['theme-heritage'])
+      const news = await highlightPhrase(client, 'It started around quarantine.', ['theme-heritage'], '001_0a74aad613f8da6e')
+      await client.call('highlights:update', { id: news.id, speaker: { name: 'Soul Rasheed' } })
+      const passages = await client.call('highlights:by-theme', { themeId: 'theme-heritage' })
+      const speakersOf = (id: string) => passages.find((p) => p.highlight.id === id)?.speakers
+      expect(speakersOf(missy.id)).toEqual(['Anderson .Paak'])
+      expect(speakersOf(intro.id)).toEqual([])
+      expect(speakersOf(news.id)).toEqual(['Soul Rasheed'])
+
+      const text = await textOf(client, COLLIDER)
+      const context = await client.call('highlights:context', { id: missy.id, chars: 60 })
+      expect(context.anchored).toBe(true)
+      expect(context.quote).toBe('Working with Missy [Elliott] and stuff was really cool.')
+      expect(text).toContain(`${context.before}${context.quote}${context.after}`)
+      expect(context.before.length).toBeGreaterThan(0)
+      expect(context.before.length).toBeLessThanOrEqual(60)
+      expect(context.after.length).toBeLessThanOrEqual(60)
+      expect(context.before).toMatch(/^\S/) // starts on a word, not inside one
+      const wider = await client.call('highlights:context', { id: missy.id, chars: 1_000 })
+      expect(wider.before.length).toBeGreaterThan(context.before.length)
+      expect(await client.refused('highlights:context', { id: missy.id, chars: 10_000 })).toMatchObject({ code: 'invalid-request' })
+    }))
+})
+
 describe('highlight revisions', () => {
   it('stores a higher revision at every change, in memory, in its file and after a fresh start', () =>
     withTempDir(async (dir) => {

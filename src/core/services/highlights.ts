@@ -3,9 +3,10 @@
 // passage coded with a theme.
 import { randomUUID } from 'node:crypto'
 import { isDeepStrictEqual } from 'node:util'
-import { describeRange } from '../../shared/anchoring'
+import { anchor, describeRange } from '../../shared/anchoring'
+import { highlightSpeakers, speakerMapOfArticle } from '../../shared/speakers'
 import { snapToGraphemes } from '../../shared/text'
-import type { AnchoredHighlight, ParsedRequestOf, ThemePassage } from '../../shared/ipc/contract'
+import type { AnchoredHighlight, ParsedRequestOf, PassageContext, ThemePassage } from '../../shared/ipc/contract'
 import type { Highlight } from '../../shared/model'
 import { descendantIds } from '../../shared/theme-tree'
 import { LibraryError } from '../library/errors'
@@ -161,6 +162,20 @@ export function highlightServices(store: LibraryStore, texts: ArticleTexts) {
       }),
 
     /** Ordered as the library lists its articles, then by place in the text, as a reader would meet them. */
+    'highlights:context': async ({ id, chars = DEFAULT_CONTEXT }: ParsedRequestOf<'highlights:context'>): Promise<PassageContext> => {
+      await store.whenLoaded()
+      const highlight = requireHighlight(store, id)
+      const { text } = await texts.shown(requireArticle(store, highlight.articleId))
+      const found = text === null ? null : anchor(text, highlight)
+      if (text === null || found === null) return { before: '', quote: highlight.quote.exact, after: '', anchored: false }
+      return {
+        before: contextBefore(text, found.start, chars),
+        quote: text.slice(found.start, found.end),
+        after: contextAfter(text, found.end, chars),
+        anchored: true
+      }
+    },
+
     'highlights:by-theme': async ({ themeId, includeChildren = false, offset = 0, limit = Infinity }: ParsedRequestOf<'highlights:by-theme'>): Promise<ThemePassage[]> => {
       await store.whenLoaded()
       requireTheme(store, themeId)
@@ -183,13 +198,37 @@ export function highlightServices(store: LibraryStore, texts: ArticleTexts) {
         }
         ofArticle.sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end)
         const articleTitle = await texts.titleOf(article)
+        // Speakers come from an interview's labels (its text read once) or the user's word.
+        const text = article.meta.kind === 'interview' ? (await texts.shown(article)).text : null
+        const map = text === null ? null : speakerMapOfArticle(article, text)
         for (const highlight of ofArticle) {
           if (skipped++ < offset) continue
-          passages.push({ highlight, articleId: article.id, articleTitle })
+          const speakers = map ? highlightSpeakers(map, highlight) : highlight.speaker?.name ? [highlight.speaker.name] : []
+          passages.push({ highlight, articleId: article.id, articleTitle, speakers })
           if (passages.length >= limit) return passages
         }
       }
       return passages
     }
   }
+}
+
+/** Characters of context each side of a passage unless asked for more. */
+const DEFAULT_CONTEXT = 400
+
+/** Up to `chars` characters before `at`, starting at a word's beginning (or the text's). */
+function contextBefore(text: string, at: number, chars: number): string {
+  const from = Math.max(0, at - chars)
+  if (from === 0) return text.slice(0, at)
+  const space = text.slice(from, at).search(/\s/u)
+  return space === -1 ? text.slice(from, at) : text.slice(from + space + 1, at)
+}
+
+/** Up to `chars` characters after `at`, ending at a word's end (or the text's). */
+function contextAfter(text: string, at: number, chars: number): string {
+  const to = Math.min(text.length, at + chars)
+  if (to === text.length) return text.slice(at)
+  const piece = text.slice(at, to)
+  const space = Math.max(piece.lastIndexOf(' '), piece.lastIndexOf('\n'))
+  return space <= 0 ? piece : piece.slice(0, space)
 }

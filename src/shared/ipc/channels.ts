@@ -19,6 +19,7 @@ export const CHANNELS = [
   'highlights:reattach',
   'highlights:bulk-themes',
   'highlights:by-theme',
+  'highlights:context',
   'highlights:set-note',
   'highlights:search',
   'highlights:exist',

@@ -24,6 +24,17 @@ export interface ThemePassage {
   highlight: Highlight
   articleId: string
   articleTitle: string
+  /** Who says the passage (the user's word, else the interview's labels), each once in order. */
+  speakers: string[]
+}
+
+/** A passage with the text around it, as the article shows it now. */
+export interface PassageContext {
+  before: string
+  quote: string
+  after: string
+  /** False when the passage is no longer in the text: the quote is as saved and there is no context. */
+  anchored: boolean
 }
 
 export const highlightsContract = {
@@ -75,6 +86,8 @@ export const highlightsContract = {
       })
       .strict()
   ),
+  /** The text around a passage, up to `chars` characters each side, cut at word boundaries. */
+  'highlights:context': channel<PassageContext>()(z.object({ id: Id, chars: z.number().int().min(20).max(5_000).optional() }).strict()),
   'highlights:set-note': channel<Highlight>()(z.object({ id: Id, note: NoteDoc.nullable() }).strict()),
   'highlights:search': channel<QuotableHighlight[]>()(
     z

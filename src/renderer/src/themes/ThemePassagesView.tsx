@@ -3,7 +3,9 @@
 // This is where a codebook becomes analysis: reading all the "fatherhood" passages side by side.
 // A theme can hold thousands of passages, so they are shown a hundred at a time ("Show more").
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
-import type { ThemePassage, ThemeSummary } from '../../../shared/ipc/contract'
+import type { PassageContext, ThemePassage, ThemeSummary } from '../../../shared/ipc/contract'
+import { speakerList } from '../../../shared/citation'
+import { noteText } from '../../../shared/note-doc'
 import { descendantIds } from '../../../shared/theme-tree'
 import { call, messageOf } from '../api'
 import { formatCount, plural } from '../app/format'
@@ -174,11 +176,19 @@ function ArticleGroup({ group, themeId, byId, paths }: GroupProps) {
         </a>
       </h2>
       <ol className="passages-list">
-        {group.passages.map(({ highlight }) => {
+        {group.passages.map(({ highlight, speakers }) => {
           const others = highlight.themeIds.filter((id) => id !== themeId)
+          const note = highlight.note ? noteText(highlight.note).trim() : ''
           return (
             <li key={highlight.id} className="passage" data-highlight-id={highlight.id} tabIndex={-1}>
-              <blockquote>{highlight.quote.exact}</blockquote>
+              {speakers.length > 0 ? <p className="passage-speaker">{speakerList(speakers)}</p> : null}
+              <PassageQuote id={highlight.id} quote={highlight.quote.exact} />
+              {note ? (
+                <div className="passage-note">
+                  <span className="themes-muted">Note: </span>
+                  {note}
+                </div>
+              ) : null}
               <div className="passage-foot">
                 {others.length > 0 ? (
                   <ul className="theme-chips passage-themes" aria-label="Other themes">
@@ -205,5 +215,50 @@ function ArticleGroup({ group, themeId, byId, paths }: GroupProps) {
         })}
       </ol>
     </section>
+  )
+}
+
+/**
+ * The passage's words, and the text around it on demand ("More context"), as the article shows it now:
+ * the passage itself stays marked between its context.
+ */
+function PassageQuote({ id, quote }: { id: string; quote: string }) {
+  const [context, setContext] = useState<PassageContext | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const more = (): void => {
+    setFailure(null)
+    call('highlights:context', { id, chars: context ? 1_500 : 400 }).then(setContext, (error: unknown) => setFailure(messageOf(error)))
+  }
+  const wide = context !== null && context.before.length + context.after.length >= 1_500
+  return (
+    <>
+      {context?.anchored ? (
+        <blockquote className="passage-context">
+          {context.before ? <span className="context-text">…{context.before}</span> : null}
+          <mark className="context-passage">{context.quote}</mark>
+          {context.after ? <span className="context-text">{context.after}…</span> : null}
+        </blockquote>
+      ) : (
+        <blockquote>{quote}</blockquote>
+      )}
+      {context && !context.anchored ? <p className="themes-muted">This passage is no longer in the article’s text, so there is no context to show.</p> : null}
+      {failure ? (
+        <p className="theme-error" role="alert">
+          The context could not be loaded: {failure}
+        </p>
+      ) : null}
+      <p className="passage-context-actions">
+        {!wide && !(context && !context.anchored) ? (
+          <button type="button" className="link-button" onClick={more} aria-expanded={context !== null}>
+            {context ? 'Even more context' : 'More context'}
+          </button>
+        ) : null}
+        {context ? (
+          <button type="button" className="link-button" onClick={() => setContext(null)}>
+            Less context
+          </button>
+        ) : null}
+      </p>
+    </>
   )
 }
