@@ -210,7 +210,7 @@ describe('notes', () => {
     ['an empty text node', doc({ type: 'paragraph', content: [text('')] }), /A text node in a note cannot be empty/],
     ['a quotation without its quote', doc({ type: 'highlightQuote', attrs: { highlightId: 'hl-1', articleId: COLLIDER } }), /A quotation must keep its highlight, article and quote/],
     ['a paragraph in place of a document', paragraph('loose'), /A note must be a document/],
-    ['nesting no editor makes', doc(nested(5_000)), /nested too deeply/]
+    ['nesting no editor makes', doc(nested(5_000)), /nested at most 100 levels deep/]
   ])('refuses %s in every request that carries a document, leaving the library file as it was', (_name, hostile, message) =>
     withTempDir(async (dir) => {
       const client = await openTestClient(dir)

@@ -4,6 +4,7 @@ import type { Extensions } from '@tiptap/core'
 import { CharacterCount, Placeholder } from '@tiptap/extensions'
 import StarterKit from '@tiptap/starter-kit'
 import { SAFE_LINK } from '../../../../shared/note-doc'
+import { DepthLimit } from './depth-limit'
 import { HighlightQuote } from './highlight-quote'
 
 export function noteExtensions(placeholder: string): Extensions {
@@ -20,6 +21,7 @@ export function noteExtensions(placeholder: string): Extensions {
       }
     }),
     HighlightQuote,
+    DepthLimit,
     CharacterCount,
     Placeholder.configure({ placeholder })
   ]
