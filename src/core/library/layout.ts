@@ -8,6 +8,7 @@
 //   journal/                intents of changes that span several files, replayed or dropped on open
 //   texts/                  each article's text, byte for byte as added, never rewritten
 //   originals/              an imported article's file (PDF, Word, web page…), byte for byte
+//   quarantine/             record files that could not be loaded, moved aside byte for byte (never backed up)
 //   library.lock            which process writes the library now
 export const LIBRARY_FILE = 'library.json'
 export const CODEBOOK_FILE = 'codebook.json'
@@ -20,6 +21,8 @@ export const JOURNAL_FOLDER = 'journal'
 /** The search index: derived from the records and texts, rebuilt when missing, never backed up. */
 export const INDEX_FOLDER = 'index'
 export const LOCK_FILE = 'library.lock'
+/** Record files set aside at open because they could not be loaded: kept for repair by hand, never read or backed up. */
+export const QUARANTINE_FOLDER = 'quarantine'
 
 /** Record ids become file names: only ids made of these characters are stored (the app's own always are). */
 export const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/

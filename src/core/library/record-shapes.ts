@@ -2,10 +2,13 @@
 // list rely on (ids, offsets, arrays), a few microseconds a record. The full schemas run afterwards in the
 // background (LibraryStore.validate), and a file that fails them is quarantined then.
 import { PLAIN_FILE_NAME } from '../../shared/model'
+import { MAX_NOTE_DEPTH, noteDepth } from '../../shared/note-doc'
 
 const isString = (v: unknown): v is string => typeof v === 'string'
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const isId = (v: unknown): v is string => isString(v) && v.length > 0
+/** A note nested past the limit would overflow every recursive walk of it (word counts, search, the editor). */
+const tooDeep = (doc: unknown): boolean => noteDepth(doc) > MAX_NOTE_DEPTH
 
 /** Why the record is not an article the list can show, or null. */
 export function articleProblem(v: unknown): string | null {
@@ -20,6 +23,7 @@ export function articleProblem(v: unknown): string | null {
   const m = a.meta
   if (!isObject(m) || !['title', 'outlet', 'author', 'date', 'url', 'kind'].every((k) => isString(m[k]))) return 'the article’s details are incomplete'
   if (a.correctedText !== null && !isString(a.correctedText)) return 'the corrected text is not text'
+  if (tooDeep(a.memo)) return 'the article’s memo is nested too deeply'
   return null
 }
 
@@ -31,6 +35,7 @@ export function highlightProblem(h: unknown): string | null {
   if (!isObject(p) || typeof p.start !== 'number' || typeof p.end !== 'number') return `highlight ${h.id} has no position`
   if (!Array.isArray(h.themeIds) || !h.themeIds.every(isId)) return `highlight ${h.id} has malformed themes`
   if (!isString(h.createdAt) || !isString(h.updatedAt)) return `highlight ${h.id} lacks its times`
+  if (tooDeep(h.note)) return `the note of highlight ${h.id} is nested too deeply`
   return null
 }
 
@@ -48,5 +53,6 @@ export function noteFileProblem(v: unknown): string | null {
   if (isObject(v.tombstone)) return isId(v.tombstone.id) ? null : 'the tombstone lacks its id'
   const n = v.note
   if (!isObject(n) || !isId(n.id) || !isString(n.title) || !isObject(n.doc) || !isString(n.createdAt) || !isString(n.updatedAt)) return 'it holds no note'
+  if (tooDeep(n.doc)) return `the note is nested more than ${MAX_NOTE_DEPTH} levels deep`
   return null
 }

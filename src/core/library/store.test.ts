@@ -5,10 +5,10 @@ import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Highlight, Note, Theme } from '../../shared/model'
-import { EMPTY_DOC } from '../../shared/note-doc'
+import { EMPTY_DOC, MAX_NOTE_DEPTH } from '../../shared/note-doc'
 import { sha256Hex } from './hash'
 import { LibraryError } from './errors'
-import { articleFile, CODEBOOK_FILE, highlightsFile, LIBRARY_FILE, noteFile, TEXTS_FOLDER } from './layout'
+import { articleFile, CODEBOOK_FILE, highlightsFile, LIBRARY_FILE, noteFile, QUARANTINE_FOLDER, TEXTS_FOLDER } from './layout'
 import { LibraryStore, type ChangeSet } from './store'
 import { ARCHIVE_DIR, fixedNow, folderFingerprint, withTempDir } from './test-support'
 
@@ -216,7 +216,7 @@ describe('LibraryStore', () => {
       await expect(open(dir)).rejects.toThrow(/newer version of Liner Notes/)
     }))
 
-  it('sets aside a record file it cannot read, loads the rest, and never writes over it', () =>
+  it('moves a record file it cannot read into quarantine/, byte for byte, says so, and opens the rest', () =>
     withTempDir(async (dir) => {
       const first = await open(dir)
       await first.transact((tx) => {
@@ -228,11 +228,52 @@ describe('LibraryStore', () => {
       await writeFile(join(dir, highlightsFile(COLLIDER)), broken)
       const store = await open(dir)
       await store.whenLoaded()
-      expect(store.quarantined.map((q) => q.path)).toEqual([highlightsFile(COLLIDER)])
+      const movedTo = `${QUARANTINE_FOLDER}/20261121120000-highlights-${COLLIDER}.json`
+      expect(store.quarantined).toEqual([{ path: highlightsFile(COLLIDER), problem: 'it is not a highlights file', movedTo }])
+      expect(store.problems()).toEqual([
+        `The library file ${highlightsFile(COLLIDER)} could not be read (it is not a highlights file), so it was moved to ${movedTo} inside the library folder; the rest of the library opened without it.`
+      ])
+      expect(await readFile(join(dir, movedTo), 'utf8')).toBe(broken)
       expect(store.highlight('hl-2')).not.toBeNull()
       expect(store.highlight('hl-1')).toBeNull()
-      await expect(store.transact((tx) => tx.putHighlight(highlight('hl-3', COLLIDER, [])))).rejects.toThrow(/could not be read when the library opened/)
+      // The place is free again, and the copy set aside is never written over.
+      await store.transact((tx) => tx.putHighlight(highlight('hl-3', COLLIDER, [])))
+      expect(await readFile(join(dir, movedTo), 'utf8')).toBe(broken)
+      await store.close()
+    }))
+
+  it('read-only, leaves a file it cannot read where it is', () =>
+    withTempDir(async (dir) => {
+      await (await open(dir)).close()
+      const broken = '{"articleId": "000_ad238df8b954e232", "highlights": [ torn'
+      await writeFile(join(dir, highlightsFile(COLLIDER)), broken)
+      const store = await LibraryStore.open(dir, { archiveDir: ARCHIVE_DIR, readOnly: true })
+      await store.whenLoaded()
+      expect(store.quarantined).toEqual([{ path: highlightsFile(COLLIDER), problem: 'it is not a highlights file', movedTo: null }])
+      expect(store.problems()[0]).toMatch(/could not be read \(it is not a highlights file\); it is left as it is/)
       expect(await readFile(join(dir, highlightsFile(COLLIDER)), 'utf8')).toBe(broken)
+    }))
+
+  it('sets aside a note nested deeper than any editor makes, and the rest of the library answers', () =>
+    withTempDir(async (dir) => {
+      const first = await open(dir)
+      await first.transact((tx) => {
+        tx.putNote(note('note-ok', 'Fine'))
+      })
+      await first.close()
+      // Written by hand (or by an older version): 20,000 quotations inside one another, too deep even to stringify.
+      const paragraph = JSON.stringify({ type: 'paragraph', content: [{ type: 'text', text: 'deep' }] })
+      const node = '{"type":"blockquote","content":['.repeat(20_000) + paragraph + ']}'.repeat(20_000)
+      const deep = JSON.stringify({ note: { ...note('note-deep', 'Deep'), doc: 'DOC' } }).replace('"DOC"', `{"type":"doc","content":[${node}]}`)
+      await writeFile(join(dir, noteFile('note-deep')), deep)
+      const store = await open(dir)
+      await store.whenLoaded()
+      await store.validate()
+      expect(store.quarantined.map((q) => [q.path, q.problem])).toEqual([[noteFile('note-deep'), `the note is nested more than ${MAX_NOTE_DEPTH} levels deep`]])
+      expect(store.note('note-deep')).toBeNull()
+      expect(store.note('note-ok')).not.toBeNull()
+      expect(await readFile(join(dir, store.quarantined[0]!.movedTo!), 'utf8')).toBe(deep)
+      await store.close()
     }))
 
   it('reports a missing or altered original instead of failing, and what it found', () =>

@@ -9,8 +9,8 @@
 // read before open() returns; highlights and notes load in the background (`whenLoaded`), and every
 // request that needs them waits for that.
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, readdir, readFile, realpath, rm } from 'node:fs/promises'
-import { isAbsolute, join, relative } from 'node:path'
+import { mkdir, readdir, readFile, realpath, rename, rm } from 'node:fs/promises'
+import { dirname, isAbsolute, join, relative } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
 import {
@@ -29,7 +29,7 @@ import type { TextStatus as CheckedStatus } from '../../shared/ipc/contract'
 
 /** What is known of an original: checked against its hash ('ok', 'altered', 'missing'), or not yet. */
 export type TextStatus = CheckedStatus | 'unchecked'
-import { atomicWriteFile } from './atomic-file'
+import { atomicWriteFile, syncFolder } from './atomic-file'
 import { DurableJsonFile } from './json-file-adapter'
 import { describeFsError, LibraryError, notFound } from './errors'
 import { sha256Hex } from './hash'
@@ -46,6 +46,7 @@ import {
   NOTES_FOLDER,
   SAFE_ID,
   ORIGINALS_FOLDER,
+  QUARANTINE_FOLDER,
   TEXTS_FOLDER
 } from './layout'
 import { acquireLock, type FolderLock } from './lock'
@@ -101,10 +102,15 @@ const ArticleFile = z.object({ article: Article })
 const HighlightsFile = z.object({ articleId: z.string().min(1), highlights: z.array(Highlight), tombstones: z.array(Tombstone) })
 const NoteFile = z.union([z.object({ note: Note }), z.object({ tombstone: Tombstone })])
 
-/** A record file the store could not read; it is left untouched on disk and its records are not loaded. */
+/**
+ * A record file the store could not load: its records stay out of memory, and the file is moved, byte for
+ * byte, into quarantine/ (or, where the library cannot be changed, left where it is and never written over).
+ */
 export interface Quarantined {
   path: string
   problem: string
+  /** Where the file is now, inside the library folder; null when it was left in place. */
+  movedTo: string | null
 }
 
 /** The records one transaction reads and changes. Reads see the transaction's own puts. */
@@ -363,8 +369,37 @@ export class LibraryStore {
     }
   }
 
-  private quarantineFile(path: string, problem: string): void {
-    this.quarantined.push({ path, problem })
+  /**
+   * Sets a record file aside: moved into quarantine/ under a name that keeps where it was, so the rest of the
+   * library opens and works and nothing in the file is lost. A read-only library leaves it in place.
+   */
+  private async quarantineFile(path: string, problem: string): Promise<void> {
+    const entry: Quarantined = { path, problem, movedTo: null }
+    this.quarantined.push(entry)
+    if (this.readOnly) return
+    try {
+      await mkdir(join(this.dir, QUARANTINE_FOLDER), { recursive: true })
+      const stamp = this.now().replace(/[^0-9]/g, '').slice(0, 14)
+      const name = `${stamp}-${path.replace(/\//g, '-')}`
+      let target = `${QUARANTINE_FOLDER}/${name}`
+      // An earlier copy set aside under the same name is never written over.
+      for (let n = 2; existsSync(join(this.dir, target)); n++) target = `${QUARANTINE_FOLDER}/${name.replace(/\.json$/, '')}-${n}.json`
+      await rename(join(this.dir, path), join(this.dir, target))
+      await syncFolder(join(this.dir, QUARANTINE_FOLDER))
+      await syncFolder(dirname(join(this.dir, path)))
+      entry.movedTo = target
+    } catch {
+      // Left where it is: assertWritable keeps every change from writing over it.
+    }
+  }
+
+  /** Each file set aside, as a sentence the app shows once the library is open. */
+  problems(): string[] {
+    return this.quarantined.map(({ path, problem, movedTo }) =>
+      movedTo === null
+        ? `The library file ${path} could not be read (${problem}); it is left as it is, and what it holds is not shown.`
+        : `The library file ${path} could not be read (${problem}), so it was moved to ${movedTo} inside the library folder; the rest of the library opened without it.`
+    )
   }
 
   /**
@@ -388,7 +423,7 @@ export class LibraryStore {
         }
       } catch (error) {
         const problem = error instanceof z.ZodError ? describeZod(error) : error instanceof RangeError ? 'it is nested too deeply to read' : String(error)
-        this.quarantineFile(file, problem)
+        await this.quarantineFile(file, problem)
         if (kind === 'article') {
           this.articleMap.delete(id)
           this.articleList = null
@@ -852,7 +887,7 @@ export class LibraryStore {
   }
 
   private assertWritable(path: string): void {
-    const bad = this.quarantined.find((q) => q.path === path)
+    const bad = this.quarantined.find((q) => q.path === path && q.movedTo === null)
     if (bad) {
       throw new LibraryError(
         'library-unreadable',

@@ -69,9 +69,9 @@ export async function openLibraryServices(libraryDir: string, options: ServiceOp
   const extract = isolated?.extract ?? extractFile
   // Originals are checked against their hashes once everything has loaded, a few at a time.
   const background = new AbortController()
-  const checked = store
-    .whenLoaded()
-    .then(() => store.validate())
+  const validated = store.whenLoaded().then(() => store.validate())
+  validated.catch(() => undefined)
+  const checked = validated
     .then(() => store.verifyTexts(undefined, background.signal))
     .then(() => {
       if (!background.signal.aborted) effects.libraryChanged?.(['text-status'])
@@ -104,6 +104,10 @@ export async function openLibraryServices(libraryDir: string, options: ServiceOp
       return null
     },
     'app:take-pending-link': async () => (await effects.takePendingLink?.()) ?? null,
+    'app:library-problems': async () => {
+      await validated.catch(() => undefined)
+      return store.problems()
+    },
     'app:ready-to-close': async ({ close }) => {
       if (close) await store.flush()
       effects.readyToClose?.(close)

@@ -4,7 +4,7 @@
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { articleFile, TEXTS_FOLDER } from '../library/layout'
+import { articleFile, noteFile, TEXTS_FOLDER } from '../library/layout'
 import { withTempDir } from '../library/test-support'
 import { COLLIDER, openTestClient } from './test-client'
 
@@ -73,5 +73,24 @@ describe('a hand-edited record naming a file outside the library', () => {
       await reopened.call('trash:empty', {})
       expect(await readFile(join(dir, 'outside.txt'), 'utf8')).toBe(SECRET)
       await reopened.services.close()
+    }))
+})
+
+describe('a record file that cannot be loaded', () => {
+  it('is moved into quarantine/ and reported; every request still answers', () =>
+    withTempDir(async (dir) => {
+      await (await openTestClient(dir)).services.close()
+      // 20,000 quotations inside one another: past every recursive walk's stack.
+      const node = '{"type":"blockquote","content":['.repeat(20_000) + '{"type":"paragraph"}' + ']}'.repeat(20_000)
+      const times = '"createdAt":"2026-11-21T12:00:00.000Z","updatedAt":"2026-11-21T12:00:00.000Z"'
+      await writeFile(join(dir, noteFile('note-deep')), `{"note":{"id":"note-deep","title":"Deep",${times},"doc":{"type":"doc","content":[${node}]}}}`)
+      const client = await openTestClient(dir)
+      expect(await client.call('notes:list', {})).toEqual([])
+      expect(await client.call('articles:list', {})).toHaveLength(5)
+      const [problem, ...more] = await client.call('app:library-problems', {})
+      expect(more).toEqual([])
+      expect(problem).toMatch(/^The library file notes\/note-deep\.json could not be read \(the note is nested more than 100 levels deep\), so it was moved to quarantine\/.+-notes-note-deep\.json inside the library folder; the rest of the library opened without it\.$/)
+      await client.call('notes:create', { title: 'After' })
+      await client.services.close()
     }))
 })

@@ -35,6 +35,11 @@ export const appContract = {
   'app:ready-to-close': channel<null>()(z.object({ close: z.boolean() }).strict()),
   /** The liner-notes:// link the app was started with, once: the page asks when it is ready for it. */
   'app:take-pending-link': channel<PassageTarget | null>()(Empty),
+  /**
+   * What the library could not load when it opened, a sentence for each file set aside (into quarantine/),
+   * once every record has been checked; empty when all is well.
+   */
+  'app:library-problems': channel<string[]>()(Empty),
   /** Stops the long task running now (an export, a backup); answers whether there was one to stop. */
   'tasks:cancel': channel<{ cancelled: boolean }>()(Empty)
 } satisfies DomainContract

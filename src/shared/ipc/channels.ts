@@ -34,6 +34,7 @@ export const CHANNELS = [
   'links:open',
   'app:ready-to-close',
   'app:take-pending-link',
+  'app:library-problems',
   'tasks:cancel',
   'imports:choose',
   'imports:paths',

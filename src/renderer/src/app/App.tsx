@@ -20,9 +20,22 @@ import { TrashView } from '../trash/TrashView'
 import { AnalysisView } from '../analysis/AnalysisView'
 import { plural } from './format'
 import { ConfirmDialog } from './ConfirmDialog'
+import { ViewBoundary } from './ViewBoundary'
 import { flushAll } from './flush-registry'
 import { clampTextSize, TEXT_SIZE_STEP, usePreferences } from './preferences'
-import { hrefFor, navigate, useRoute } from './route'
+import { hrefFor, navigate, useRoute, type Route } from './route'
+
+/** What each view is called when it fails ("The reader could not be shown"). */
+const VIEW_NAMES: Record<Route['name'], string> = {
+  library: 'the library',
+  article: 'the reader',
+  trash: 'the Trash',
+  analysis: 'the analysis',
+  themes: 'the themes',
+  theme: 'the theme’s passages',
+  notes: 'the notes',
+  note: 'the note'
+}
 
 export function App() {
   const route = useRoute()
@@ -35,6 +48,11 @@ export function App() {
   const [themes, setThemes] = useState<ThemeSummary[]>([])
   const [exportTarget, setExportTarget] = useState<ExportTarget | null>(null)
   const [banner, setBanner] = useState<string | null>(null)
+  /** Files the library set aside when it opened, each a sentence; shown until dismissed. */
+  const [problems, setProblems] = useState<string[]>([])
+  useEffect(() => {
+    call('app:library-problems', {}).then(setProblems, () => undefined)
+  }, [])
   /** The search dialog's first words while it is open; null when it is closed. */
   const [searching, setSearching] = useState<string | null>(null)
   const outlets = useMemo(() => [...new Set((articles ?? []).map((a) => a.outlet).filter((o) => o !== ''))].sort((a, b) => a.localeCompare(b, 'en')), [articles])
@@ -277,6 +295,18 @@ export function App() {
           </button>
         </div>
       ) : null}
+      {problems.length > 0 ? (
+        <div role="alert" className="banner">
+          <ul className="library-problems">
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => setProblems([])}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
       {trashed ? (
         <div role="status" className="banner">
           {trashed.message}
@@ -297,78 +327,90 @@ export function App() {
         onConfirm={() => answerClose(true)}
         onCancel={() => answerClose(false)}
       />
-      {searching !== null ? <SearchDialog initialQuery={searching} outlets={outlets} themes={themes} onClose={() => setSearching(null)} /> : null}
-      <ImportDialogs
-        importer={importer}
-        limits={{ importMaxMegabytes: preferences.importMaxMegabytes, importMaxSeconds: preferences.importMaxSeconds }}
-        onLimits={updatePreferences}
-      />
-      {annotations ? (
-        <AnnotationsDialog
-          outcome={annotations}
-          articles={(articles ?? []).map((a) => ({ id: a.id, title: displayTitle(a) }))}
-          onChoose={(articleId) => void chooseAnnotations(articleId)}
-          onClose={() => setAnnotations(null)}
+      {searching !== null ? (
+        <ViewBoundary what="the search" onClose={() => setSearching(null)}>
+          <SearchDialog initialQuery={searching} outlets={outlets} themes={themes} onClose={() => setSearching(null)} />
+        </ViewBoundary>
+      ) : null}
+      <ViewBoundary what="the import">
+        <ImportDialogs
+          importer={importer}
+          limits={{ importMaxMegabytes: preferences.importMaxMegabytes, importMaxSeconds: preferences.importMaxSeconds }}
+          onLimits={updatePreferences}
         />
+      </ViewBoundary>
+      {annotations ? (
+        <ViewBoundary what="the annotation import" onClose={() => setAnnotations(null)}>
+          <AnnotationsDialog
+            outcome={annotations}
+            articles={(articles ?? []).map((a) => ({ id: a.id, title: displayTitle(a) }))}
+            onChoose={(articleId) => void chooseAnnotations(articleId)}
+            onClose={() => setAnnotations(null)}
+          />
+        </ViewBoundary>
       ) : null}
       {exportTarget && articles ? (
-        <ExportDialog
-          target={exportTarget}
-          articles={articles.map((a) => ({ id: a.id, title: displayTitle(a) }))}
-          themes={themes}
-          onClose={() => setExportTarget(null)}
-        />
+        <ViewBoundary what="the export" onClose={() => setExportTarget(null)}>
+          <ExportDialog
+            target={exportTarget}
+            articles={articles.map((a) => ({ id: a.id, title: displayTitle(a) }))}
+            themes={themes}
+            onClose={() => setExportTarget(null)}
+          />
+        </ViewBoundary>
       ) : null}
+      <ViewBoundary what={VIEW_NAMES[route.name]} resetKey={JSON.stringify(route)}>
       {articles === null ? (
-        <p className="loading" role="status">
-          Opening the library…
-        </p>
-      ) : route.name === 'library' ? (
-        <LibraryView
-          articles={visible}
-          total={articles.length}
-          order={order}
-          onOrder={setOrder}
-          query={query}
-          onQuery={setQuery}
-          themes={themes}
-          onTrash={(ids) => void moveToTrash(ids, null)}
-        />
-      ) : route.name === 'trash' ? (
-        <TrashView onChanged={reload} />
-      ) : route.name === 'analysis' ? (
-        <AnalysisView
-          analysis={route.analysis}
-          articles={articles}
-          themes={themes}
-          outlets={outlets}
-          preferences={preferences}
-          onPreferences={updatePreferences}
-          onSearch={(word) => setSearching(word)}
-        />
-      ) : route.name === 'themes' ? (
-        <ThemesView onChanged={reload} />
-      ) : route.name === 'notes' || route.name === 'note' ? (
-        <NotesView noteId={route.name === 'note' ? route.id : null} find={route.name === 'note' ? route.find : undefined} themes={themes} />
-      ) : route.name === 'theme' ? (
-        <ThemePassagesView key={route.id} themeId={route.id} />
-      ) : (
-        <ReaderView
-          key={route.id}
-          id={route.id}
-          highlightId={route.highlightId}
-          at={route.at}
-          themes={themes}
-          onCreateTheme={createTheme}
-          position={visible.findIndex((a) => a.id === route.id)}
-          count={visible.length}
-          onStep={step}
-          textSize={preferences.textSize}
-          onTextSize={(size) => updatePreferences({ textSize: clampTextSize(size) })}
-          onChanged={reload}
-          onTrash={(id, title) => void moveToTrash([id], title)}
-        />
-      )}
+          <p className="loading" role="status">
+            Opening the library…
+          </p>
+        ) : route.name === 'library' ? (
+          <LibraryView
+            articles={visible}
+            total={articles.length}
+            order={order}
+            onOrder={setOrder}
+            query={query}
+            onQuery={setQuery}
+            themes={themes}
+            onTrash={(ids) => void moveToTrash(ids, null)}
+          />
+        ) : route.name === 'trash' ? (
+          <TrashView onChanged={reload} />
+        ) : route.name === 'analysis' ? (
+          <AnalysisView
+            analysis={route.analysis}
+            articles={articles}
+            themes={themes}
+            outlets={outlets}
+            preferences={preferences}
+            onPreferences={updatePreferences}
+            onSearch={(word) => setSearching(word)}
+          />
+        ) : route.name === 'themes' ? (
+          <ThemesView onChanged={reload} />
+        ) : route.name === 'notes' || route.name === 'note' ? (
+          <NotesView noteId={route.name === 'note' ? route.id : null} find={route.name === 'note' ? route.find : undefined} themes={themes} />
+        ) : route.name === 'theme' ? (
+          <ThemePassagesView key={route.id} themeId={route.id} />
+        ) : (
+          <ReaderView
+            key={route.id}
+            id={route.id}
+            highlightId={route.highlightId}
+            at={route.at}
+            themes={themes}
+            onCreateTheme={createTheme}
+            position={visible.findIndex((a) => a.id === route.id)}
+            count={visible.length}
+            onStep={step}
+            textSize={preferences.textSize}
+            onTextSize={(size) => updatePreferences({ textSize: clampTextSize(size) })}
+            onChanged={reload}
+            onTrash={(id, title) => void moveToTrash([id], title)}
+          />
+        )}
+      </ViewBoundary>
     </div>
   )
 }
