@@ -82,6 +82,41 @@ test('a free-standing note quotes a highlight with its citation and leads back t
   await expect(reader.mark(/The Jacksons walked/)).toBeInViewport()
 })
 
+test('a quotation whose passage was corrected since says so and can be refreshed from its highlight', async ({ app }) => {
+  const { page } = app
+  await highlightJacksons(page)
+  await openNotes(page)
+  await page.getByRole('button', { name: 'New note' }).click()
+  await page.getByRole('textbox', { name: 'Note title' }).fill('Lineages')
+  const body = page.getByRole('textbox', { name: 'Note text' })
+  await body.click()
+  await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Insert quotation' }).click()
+  const picker = page.getByRole('dialog', { name: 'Insert a quotation' })
+  await picker.getByRole('searchbox', { name: 'Search highlights' }).fill('jacksons bts')
+  await picker.getByRole('button', { name: /^Insert “The Jacksons/ }).click()
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await expect(page.getByRole('link', { name: /^Lineages/ })).toBeVisible()
+  const quotation = body.locator('figure[data-highlight-quote]')
+  await expect(quotation.getByRole('note')).toHaveCount(0)
+
+  // The article's text is corrected inside the quoted words; the highlight follows them.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click()
+  await new LibraryPage(page).open(/directorial film debut is reigniting/)
+  await page.getByRole('button', { name: 'Correct text' }).click()
+  const editor = page.getByRole('textbox', { name: 'Corrected text' })
+  await editor.fill((await editor.inputValue()).replace(JACKSONS, 'The Jacksons walked so that BTS could dance.'))
+  await page.getByRole('button', { name: 'Save correction' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Correction saved' })).toContainText('1 highlight placed')
+
+  await openNotes(page)
+  await page.getByRole('link', { name: /^Lineages/ }).click()
+  await expect(quotation.getByRole('note')).toContainText('The article’s text now reads differently here: “The Jacksons walked so that BTS could dance.”')
+  await quotation.getByRole('button', { name: 'Refresh quotation' }).click()
+  await expect(quotation.locator('blockquote')).toHaveText('The Jacksons walked so that BTS could dance.')
+  await expect(quotation.getByRole('note')).toHaveCount(0)
+  await expect.poll(async () => JSON.stringify((await app.readLibrary()).notes[0]?.doc)).toContain('"quote":"The Jacksons walked so that BTS could dance."')
+})
+
 test('a quotation whose highlight is deleted keeps its text and says its source is gone', async ({ app }) => {
   const reader = await highlightJacksons(app.page)
   await openNotes(app.page)

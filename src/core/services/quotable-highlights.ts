@@ -1,7 +1,8 @@
 // The highlights a note can quote: found by words, theme or article, each with what a citation needs
 // (article, outlet, date, themes, speaker), and a check of which quoted highlights still exist, so a
 // quotation whose source was deleted can say so instead of linking nowhere.
-import type { ParsedRequestOf, QuotableHighlight } from '../../shared/ipc/contract'
+import { anchor } from '../../shared/anchoring'
+import type { CurrentQuote, ParsedRequestOf, QuotableHighlight } from '../../shared/ipc/contract'
 import type { Article, Highlight } from '../../shared/model'
 import { noteText } from '../../shared/note-doc'
 import { speakerList } from '../../shared/citation'
@@ -94,6 +95,21 @@ export function quotableHighlightServices(store: LibraryStore, texts: ArticleTex
     'highlights:in-trash': async ({ ids }: ParsedRequestOf<'highlights:in-trash'>): Promise<string[]> => {
       await store.whenLoaded()
       return store.highlightsInTrash(ids)
+    },
+
+    'highlights:current-quotes': async ({ ids }: ParsedRequestOf<'highlights:current-quotes'>): Promise<CurrentQuote[]> => {
+      await store.whenLoaded()
+      const found: CurrentQuote[] = []
+      for (const id of new Set(ids)) {
+        const highlight = store.highlight(id)
+        const article = highlight ? store.article(highlight.articleId) : null
+        if (!highlight || !article) continue
+        const { text } = await texts.shown(article)
+        const placed = text === null ? null : anchor(text, highlight)
+        const speakers = speakersOf(article, text)(placed ? { ...highlight, position: { ...highlight.position, start: placed.start, end: placed.end } } : highlight)
+        found.push({ id, quote: placed && text !== null ? text.slice(placed.start, placed.end) : highlight.quote.exact, speaker: speakers.length === 0 ? null : speakerList(speakers) })
+      }
+      return found
     },
 
     /** The ids, in the order asked and without repeats, of those still in the library. */

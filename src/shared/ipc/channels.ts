@@ -22,6 +22,7 @@ export const CHANNELS = [
   'highlights:context',
   'highlights:set-note',
   'highlights:search',
+  'highlights:current-quotes',
   'highlights:exist',
   'highlights:in-trash',
   'articles:set-memo',

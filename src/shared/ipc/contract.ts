@@ -19,7 +19,7 @@ import { searchContract } from './search'
 import { analysisContract } from './analysis'
 
 export type { ArticleSummary, TextStatus, ArticleDetail, Anchor, AnchoredHighlight, CorrectionResult, ReextractResult, TrashCounts, TrashedArticle } from './articles'
-export type { PassageContext, QuotableHighlight, ThemePassage } from './highlights'
+export type { CurrentQuote, PassageContext, QuotableHighlight, ThemePassage } from './highlights'
 export type { ThemeSummary } from './themes'
 export type { NoteSummary } from './notes'
 export { SEARCH_KINDS, type SearchFilters, type SearchGroup, type SearchHit, type SearchKind, type SearchResult, type SearchSnippet, type SearchStatus } from './search'

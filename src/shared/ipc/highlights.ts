@@ -28,6 +28,14 @@ export interface ThemePassage {
   speakers: string[]
 }
 
+/** What a highlight quotes now, for refreshing a note's quotation of it. */
+export interface CurrentQuote {
+  id: string
+  quote: string
+  /** Its speakers named for a citation ("Keshia Hannam and Anderson .Paak"); null when unknown. */
+  speaker: string | null
+}
+
 /** A passage with the text around it, as the article shows it now. */
 export interface PassageContext {
   before: string
@@ -99,6 +107,12 @@ export const highlightsContract = {
       })
       .strict()
   ),
+  /**
+   * The passage each of these highlights quotes now, as its article's text has it (a correction may have
+   * changed the words), with its speakers named for a citation: a note's quotation can say that it
+   * differs and be refreshed. Highlights no longer in the library are left out.
+   */
+  'highlights:current-quotes': channel<CurrentQuote[]>()(z.object({ ids: z.array(Id).max(10_000) }).strict()),
   /** Which of these highlights still exist: a quotation whose source is gone says so. */
   'highlights:exist': channel<string[]>()(z.object({ ids: z.array(Id).max(10_000) }).strict()),
   /** The ids, without repeats, of those whose article is in the Trash (so a quotation can say where its source went). */

@@ -3,7 +3,7 @@
 // count, and autosave with a visible state.
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react'
 import { useEffect, useMemo, useState } from 'react'
-import type { ThemeSummary } from '../../../../shared/ipc/contract'
+import type { CurrentQuote, ThemeSummary } from '../../../../shared/ipc/contract'
 import { EMPTY_DOC, noteText, quotationAttrs, quotedHighlightIds, SAFE_LINK, type NoteDoc, type NoteNode } from '../../../../shared/note-doc'
 import { countWords } from '../../../../shared/text'
 import { call } from '../../api'
@@ -33,6 +33,7 @@ export function NoteEditor({ label, doc, save, placeholder = 'Write…', themes,
   const [quoted, setQuoted] = useState<string[]>(() => quotedHighlightIds(doc ?? EMPTY_DOC))
   const [existing, setExisting] = useState<Set<string> | null>(null)
   const [trashed, setTrashed] = useState<ReadonlySet<string>>(new Set())
+  const [current, setCurrent] = useState<ReadonlyMap<string, CurrentQuote>>(new Map())
 
   const editor = useEditor({
     extensions: noteExtensions(placeholder),
@@ -64,6 +65,8 @@ export function NoteEditor({ label, doc, save, placeholder = 'Write…', themes,
       const missing = ids.filter((id) => !found.includes(id))
       setTrashed(new Set(missing.length > 0 ? await call('highlights:in-trash', { ids: missing }).catch((): string[] => []) : []))
       setExisting(new Set(found))
+      const quotes = await call('highlights:current-quotes', { ids: found }).catch((): CurrentQuote[] => [])
+      setCurrent(new Map(quotes.map((q) => [q.id, q])))
     }, () => undefined)
   }, [quotedKey])
 
@@ -71,9 +74,10 @@ export function NoteEditor({ label, doc, save, placeholder = 'Write…', themes,
     () => ({
       exists: (id) => (existing ? existing.has(id) : undefined),
       inTrash: (id) => trashed.has(id),
+      current: (id) => current.get(id),
       open: (articleId, highlightId) => navigate({ name: 'article', id: articleId, highlightId })
     }),
-    [existing, trashed]
+    [existing, trashed, current]
   )
 
   // Counted as the library counts a note (its text, quotations included, word by word), so the editor and

@@ -16,10 +16,13 @@ declare module '@tiptap/core' {
   }
 }
 
-function QuoteView({ node }: ReactNodeViewProps) {
+function QuoteView({ node, updateAttributes }: ReactNodeViewProps) {
   const attrs = node.attrs as HighlightQuoteAttrs
   const sources = useQuoteSources()
   const exists = sources.exists(attrs.highlightId)
+  // The highlight's words now, when they are no longer what this quotation keeps (a corrected text).
+  const now = exists === true ? sources.current(attrs.highlightId) : undefined
+  const differs = now !== undefined && now.quote !== attrs.quote
   return (
     <NodeViewWrapper as="figure" className="note-quote" data-highlight-quote="" contentEditable={false}>
       <blockquote>{attrs.quote}</blockquote>
@@ -36,6 +39,14 @@ function QuoteView({ node }: ReactNodeViewProps) {
             Open passage
           </button>
         )}
+        {differs ? (
+          <span className="quote-differs" role="note">
+            The article’s text now reads differently here: “{now.quote}”.{' '}
+            <button type="button" className="link-button" onClick={() => updateAttributes({ quote: now.quote, speaker: now.speaker })}>
+              Refresh quotation
+            </button>
+          </span>
+        ) : null}
       </figcaption>
     </NodeViewWrapper>
   )
