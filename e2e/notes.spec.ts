@@ -254,3 +254,35 @@ test('the notes list and the editor count a note’s words the same way', async 
   await expect(page.getByRole('region', { name: 'Note' }).getByText(/^\d+ words$/)).toHaveText(`${inList} words`)
   expect(inList).toBe(14)
 })
+
+test('a note opens beside the article, is written there with a quotation, and stays chosen', async ({ app }) => {
+  const { page } = app
+  await highlightJacksons(page)
+  await page.getByRole('region', { name: 'Open highlight' }).getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('button', { name: 'Note beside' }).click()
+  await expect(page.getByRole('button', { name: 'Note beside' })).toHaveAttribute('aria-pressed', 'true')
+  const beside = page.getByRole('complementary', { name: 'Note beside the article' })
+  await expect(beside.getByText('No notes yet.')).toBeVisible()
+  await beside.getByRole('button', { name: 'New note' }).click()
+  const body = beside.getByRole('textbox', { name: 'Note beside the article' })
+  await body.click()
+  await page.keyboard.type('Lineage, said plainly:')
+  await beside.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Insert quotation' }).click()
+  const picker = page.getByRole('dialog', { name: 'Insert a quotation' })
+  await picker.getByRole('searchbox', { name: 'Search highlights' }).fill('jacksons')
+  await picker.getByRole('button', { name: /^Insert “The Jacksons/ }).click()
+  await expect(body.locator('figure[data-highlight-quote] blockquote')).toHaveText(JACKSONS)
+  await expect(beside.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  // The article is still there to read beside it.
+  await expect(new ReaderPage(page).text).toBeVisible()
+  const stored = await app.readLibrary()
+  expect(stored.notes).toHaveLength(1)
+  expect(JSON.stringify(stored.notes[0]!.doc)).toContain('Lineage, said plainly:')
+
+  // The next article opens with the same note beside it.
+  await page.getByRole('button', { name: 'Next article' }).click()
+  await expect(beside.getByRole('combobox', { name: 'Note' })).toHaveValue(stored.notes[0]!.id)
+  await expect(beside.getByRole('textbox', { name: 'Note beside the article' })).toContainText('Lineage, said plainly:')
+  await beside.getByRole('button', { name: 'Close note' }).click()
+  await expect(page.getByRole('complementary', { name: 'Highlights' })).toBeVisible()
+})

@@ -17,6 +17,7 @@ import { MetadataForm } from './MetadataForm'
 import { SelectionToolbar } from './SelectionToolbar'
 import { useArticle } from './use-article'
 import { FindBar } from './FindBar'
+import { NoteBeside } from './NoteBeside'
 import { clearMarks, markRanges, scrollToRange } from './marks'
 
 interface Props {
@@ -56,6 +57,12 @@ export function ReaderView(props: Props) {
   const [correcting, setCorrecting] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
   const [finding, setFinding] = useState(false)
+  // A note open beside the article instead of the highlights; kept on for the next article.
+  const [noteBeside, setNoteBesideHere] = useState(() => localStorage.getItem(NOTE_BESIDE_KEY) === 'on')
+  const setNoteBeside = (on: boolean): void => {
+    localStorage.setItem(NOTE_BESIDE_KEY, on ? 'on' : 'off')
+    setNoteBesideHere(on)
+  }
   const textRoot = useCallback(() => rootRef.current, [])
   const themeMap = useMemo(() => new Map<string, Theme>(themes.map((t) => [t.id, t])), [themes])
   const sentences = useMemo(() => (detail?.text ? sentenceRanges(detail.text) : []), [detail?.text])
@@ -239,6 +246,9 @@ export function ReaderView(props: Props) {
           Next article
         </button>
         <span className="spacer" />
+        <button type="button" aria-pressed={noteBeside} onClick={() => setNoteBeside(!noteBeside)}>
+          Note beside
+        </button>
         {text !== null ? (
           <button type="button" onClick={() => setCorrecting(true)} disabled={correcting}>
             Correct text
@@ -320,20 +330,24 @@ export function ReaderView(props: Props) {
             </>
           )}
         </article>
-        <HighlightPanel
-          highlights={detail.highlights}
-          themes={themes}
-          themeMap={themeMap}
-          selectedId={selectedId}
-          onSelect={setSelectedId}
-          article={article}
-          onCreateTheme={onCreateTheme}
-          memo={meta.memo}
-          onStartReattach={(highlightIdToPlace) => {
-            setReattaching(highlightIdToPlace)
-            setNotice('Select the passage this highlight belongs to, then choose “Re-attach here”.')
-          }}
-        />
+        {noteBeside && selectedId === null ? (
+          <NoteBeside themes={themes} onClose={() => setNoteBeside(false)} />
+        ) : (
+          <HighlightPanel
+            highlights={detail.highlights}
+            themes={themes}
+            themeMap={themeMap}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            article={article}
+            onCreateTheme={onCreateTheme}
+            memo={meta.memo}
+            onStartReattach={(highlightIdToPlace) => {
+              setReattaching(highlightIdToPlace)
+              setNotice('Select the passage this highlight belongs to, then choose “Re-attach here”.')
+            }}
+          />
+        )}
       </div>
       {selection && !correcting ? (
         <SelectionToolbar
@@ -362,6 +376,9 @@ export function ReaderView(props: Props) {
     </main>
   )
 }
+
+/** Whether the reader shows a note beside the article (on/off), for every article. */
+const NOTE_BESIDE_KEY = 'liner-notes:note-beside-open'
 
 const POSITIONS_KEY = 'liner-notes:reading-positions'
 
