@@ -126,6 +126,32 @@ test('search and find in the article', async ({ app }) => {
   await page.screenshot({ path: 'docs/find.png' })
 })
 
+test('who says a passage, and a note beside the article', async ({ app }) => {
+  const { page } = app
+  await new LibraryPage(page).open(/Silk Sonic|Come Home/)
+  const reader = new ReaderPage(page)
+  await reader.select('Grandpa and Grandma told us they were just so proud')
+  await reader.selectionToolbar.getByRole('button', { name: 'Highlight', exact: true }).click()
+  await reader.themeInput.fill('heritage')
+  await reader.themeInput.press('Enter')
+  await expect(reader.openHighlight.getByRole('combobox', { name: 'Speaker' })).toBeVisible()
+  await page.mouse.move(0, 0)
+  await page.screenshot({ path: 'docs/reader-speaker.png' })
+  await reader.openHighlight.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('button', { name: 'Note beside' }).click()
+  const beside = page.getByRole('complementary', { name: 'Note beside the article' })
+  await beside.getByRole('button', { name: 'New note' }).click()
+  await beside.getByRole('textbox', { name: 'Note beside the article' }).click()
+  await page.keyboard.type('Family as the film’s first audience:')
+  await beside.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Insert quotation' }).click()
+  const picker = page.getByRole('dialog', { name: 'Insert a quotation' })
+  await picker.getByRole('searchbox', { name: 'Search highlights' }).fill('grandpa')
+  await picker.getByRole('button', { name: /^Insert “Grandpa/ }).click()
+  await expect(beside.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await page.mouse.move(0, 0)
+  await page.screenshot({ path: 'docs/reader-note-beside.png' })
+})
+
 for (const width of [900, 700]) {
   test(`the reader at ${width} px wide`, async ({ app }) => {
     const { page } = app
