@@ -3,7 +3,8 @@
 // `npm run bench -- --quick` (or BENCH_QUICK=1): the 5- and 1,000-article libraries only, and not the
 // in-memory export figures (two minutes on their own).
 // BENCH_ROUNDS=n: rounds of the scale figures (default 5; 3 when quick).
-// BENCH_ONLY=import (or search): only the import (search) figures, merged into an existing reports/bench.json.
+// BENCH_ONLY=import (or search, or analysis): only the import (search, analysis) figures, merged into an existing
+// reports/bench.json.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { benchAnchoring } from './anchoring.bench'
@@ -14,6 +15,7 @@ import { benchMainPing } from './main-ping.bench'
 import { benchImport } from './import.bench'
 import { benchScale } from './scale.bench'
 import { benchSearch } from './search.bench'
+import { benchAnalysis } from './analysis.bench'
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1'
 const rounds = Number(process.env.BENCH_ROUNDS ?? (quick ? 3 : 5))
@@ -25,6 +27,15 @@ if (process.env.BENCH_ONLY === 'search') {
   const path = join(REPORTS_DIR, 'bench.json')
   const earlier = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { figures: Figure[] }).figures.filter((f) => !f.id.startsWith('search')) : []
   await writeFigures(path, [...earlier, ...searched])
+  process.exit(0)
+}
+
+if (process.env.BENCH_ONLY === 'analysis') {
+  const analysed = await benchAnalysis({ quick }, log)
+  process.stdout.write(figureTable('Analysis: matrix, co-occurrence and word frequencies after a change', analysed) + '\n')
+  const path = join(REPORTS_DIR, 'bench.json')
+  const earlier = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { figures: Figure[] }).figures.filter((f) => !f.id.startsWith('analysis')) : []
+  await writeFigures(path, [...earlier, ...analysed])
   process.exit(0)
 }
 
@@ -57,6 +68,9 @@ process.stdout.write(figureTable('Import: 1,000 mixed files, and a 300-page PDF'
 const searched = await benchSearch({ quick }, log)
 process.stdout.write(figureTable('Search: index build, size, memory, query latency, one import', searched) + '\n')
 
+const analysed = await benchAnalysis({ quick }, log)
+process.stdout.write(figureTable('Analysis: matrix, co-occurrence and word frequencies after a change', analysed) + '\n')
+
 const path = join(REPORTS_DIR, 'bench.json')
-await writeFigures(path, [...scale, ...ping, ...imported, ...searched])
+await writeFigures(path, [...scale, ...ping, ...imported, ...searched, ...analysed])
 process.stdout.write(`\nFigures written to ${path}\n`)

@@ -1,7 +1,7 @@
 // liner-notes analyze matrix|cooccurrence|speakers|words [--theme NAME] [--article ID] [--speaker NAME]
 // [--roll-up] --format csv|json: the Analysis view's tables from the command line, through the same
 // requests, so the CSV is the one the app saves.
-import { cooccurrenceTable, matrixTable, speakerTable, tableCsv, wordsTable, type AnalysisTable } from '../shared/analysis/tables'
+import { cellsOf, cooccurrenceTable, matrixTable, speakerTable, tableCsv, wordsTable, type AnalysisTable } from '../shared/analysis/tables'
 import type { WordScope } from '../shared/ipc/analysis'
 import { UsageError, type AnalysisName, type Invocation } from './args'
 import { jsonDocument, type Io } from './io'
@@ -49,7 +49,9 @@ export async function runAnalyze(request: AnalyzeRequest, session: Session, io: 
   let table: AnalysisTable
   if (request.analysis === 'matrix') {
     const matrix = await session.request('analysis:matrix', common)
-    result = matrix
+    // In JSON each row carries its own counts, as a script reads them most easily.
+    const { counts: _cells, ...rest } = matrix
+    result = { ...rest, rows: matrix.rows.map((row, i) => ({ ...row, counts: [...cellsOf(matrix, i)] })) }
     table = matrixTable(matrix)
   } else if (request.analysis === 'cooccurrence') {
     const matrix = await session.request('analysis:cooccurrence', { ...common, overlapping: true })

@@ -53,7 +53,7 @@ describe.concurrent('liner-notes analyze', { timeout: 120_000 }, () => {
   it('keeps one theme and its sub-themes, rolled up, for one article, as JSON', async () => {
     const { code, stdout } = await cli(['analyze', 'matrix', '--theme', 'FATHERHOOD', '--roll-up', '--article', COLLIDER, '--json'])
     expect(code).toBe(0)
-    const matrix = JSON.parse(stdout) as ThemeMatrix
+    const matrix = JSON.parse(stdout) as Omit<ThemeMatrix, 'rows' | 'counts'> & { rows: (ThemeMatrix['rows'][number] & { counts: number[] })[] }
     expect(matrix.themes.map((t) => t.path)).toEqual(['fatherhood', 'fatherhood › sons'])
     expect(matrix.rows.map((r) => [r.articleId, r.counts])).toEqual([[COLLIDER, [3, 1]]])
   })

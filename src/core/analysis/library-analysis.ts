@@ -17,7 +17,7 @@ import type {
   WordFrequencies,
   WordScope
 } from '../../shared/ipc/analysis'
-import type { Article, Highlight } from '../../shared/model'
+import type { Article, Highlight, Theme } from '../../shared/model'
 import { noteText } from '../../shared/note-doc'
 import { stopWordSet } from '../../shared/analysis/stop-words'
 import { descendantIds } from '../../shared/theme-tree'
@@ -75,6 +75,14 @@ export class LibraryAnalysis {
   private totals: number[] = []
   private reading: Promise<void> = Promise.resolve()
   private ordered: { from: readonly Article[]; list: Article[] } | null = null
+  private lensCodebook: readonly Theme[] | null = null
+  private readonly lenses = new Map<string, ThemesLens>()
+  /**
+   * Each article's matrix row and co-occurrence counts as a lens reads them, reused while the article and
+   * its contribution are the same objects: after a change only the changed articles are read again.
+   */
+  private readonly rowsOf = new WeakMap<ThemesLens, Map<string, { article: Article; facts: CodedArticle; row: CountedRow | null }>>()
+  private readonly pairsOf = new WeakMap<ThemesLens, Map<string, { facts: CodedArticle; same: number[]; overlapping: number[] }>>()
   private readonly unsubscribe: () => void
 
   constructor(
@@ -201,9 +209,21 @@ export class LibraryAnalysis {
     return this.ordered.list
   }
 
+  /** One lens per way of reading the codebook, kept until the codebook changes, with what it has worked out. */
   private lens(query: ThemeQuery): ThemesLens {
     if (query.themeId !== undefined && this.store.theme(query.themeId) === null) throw notFound(`Theme “${query.themeId}”`)
-    return new ThemesLens(this.store.themes(), query.rollUp ?? false, query.themeId ?? null)
+    const codebook = this.store.themes()
+    if (codebook !== this.lensCodebook) {
+      this.lenses.clear()
+      this.lensCodebook = codebook
+    }
+    const key = `${query.rollUp ? 1 : 0}:${query.themeId ?? ''}`
+    let lens = this.lenses.get(key)
+    if (!lens) {
+      lens = new ThemesLens(codebook, query.rollUp ?? false, query.themeId ?? null)
+      this.lenses.set(key, lens)
+    }
+    return lens
   }
 
   // ——— The analyses ———
@@ -213,31 +233,34 @@ export class LibraryAnalysis {
     const lens = this.lens(query)
     const filters = query.filters ?? {}
     const width = lens.themes.length
-    const rows: MatrixRow[] = []
-    const totals = new Array<number>(width).fill(0)
+    const rows: CountedRow[] = []
+    const totals = zeros(width)
     let uncoded = 0
+    let cache = this.rowsOf.get(lens)
+    if (!cache) this.rowsOf.set(lens, (cache = new Map()))
     for (const article of this.articlesInOrder()) {
       if (!passesFilters(article, filters)) continue
       const facts = coded.get(article.id)
-      const counts = new Array<number>(width).fill(0)
-      let total = 0
-      if (facts) {
-        for (const [key, n] of facts.sets) {
-          const columns = lens.expand(key)
-          if (columns.length === 0) continue
-          total += n
-          for (const c of columns) counts[c]! += n
-        }
-      }
-      if (total === 0) {
+      if (!facts) {
         uncoded++
         continue
       }
-      for (let c = 0; c < width; c++) totals[c]! += counts[c]!
-      const { title, untitled } = articleTitle(article)
-      rows.push({ articleId: article.id, title, untitled, outlet: article.meta.outlet, date: article.meta.date, kind: article.meta.kind, counts, total })
+      let kept = cache.get(article.id)
+      if (kept?.article !== article || kept.facts !== facts) {
+        kept = { article, facts, row: matrixRow(article, facts, lens) }
+        cache.set(article.id, kept)
+      }
+      const row = kept.row
+      if (row === null) {
+        uncoded++
+        continue
+      }
+      for (let c = 0; c < width; c++) totals[c]! += row.counts[c]!
+      rows.push(row)
     }
-    return { themes: lens.themes, rows, totals, uncoded, rollUp: lens.rollUp }
+    const counts = new Uint32Array(rows.length * width)
+    rows.forEach((row, i) => counts.set(row.counts, i * width))
+    return { themes: lens.themes, rows: rows.map((r) => r.row), counts, totals, uncoded, rollUp: lens.rollUp }
   }
 
   async cooccurrence(query: ThemeQuery & { overlapping?: boolean } = {}): Promise<CooccurrenceMatrix> {
@@ -246,26 +269,28 @@ export class LibraryAnalysis {
     const filters = query.filters ?? {}
     const overlapping = query.overlapping ?? false
     const n = lens.themes.length
-    const counts = Array.from({ length: n }, () => new Array<number>(n).fill(0))
+    const counts = Array.from({ length: n }, () => zeros(n))
     const add = (a: number, b: number, by: number): void => {
       counts[a]![b]! += by
       counts[b]![a]! += by
     }
+    let cache = this.pairsOf.get(lens)
+    if (!cache) this.pairsOf.set(lens, (cache = new Map()))
     for (const article of this.articlesInOrder()) {
       const facts = coded.get(article.id)
       if (!facts || facts.coded === 0 || !passesFilters(article, filters)) continue
-      for (const [key, by] of facts.sets) {
-        const columns = lens.expand(key)
-        for (let i = 0; i < columns.length; i++) {
-          const a = columns[i]!
-          counts[a]![a]! += by
-          for (let j = i + 1; j < columns.length; j++) if (!(lens.rollUp && lens.related(a, columns[j]!))) add(a, columns[j]!, by)
-        }
+      let kept = cache.get(article.id)
+      if (kept?.facts !== facts) {
+        kept = { facts, ...articlePairs(facts, lens) }
+        cache.set(article.id, kept)
       }
-      if (!overlapping) continue
-      for (const [key, by] of facts.overlaps) {
-        const [first, second] = key.split(PAIR_SEPARATOR) as [string, string]
-        for (const [a, b] of crossPairs(lens, lens.expand(first), lens.expand(second))) add(a, b, by)
+      for (const list of overlapping ? [kept.same, kept.overlapping] : [kept.same]) {
+        for (let k = 0; k < list.length; k += 3) {
+          const a = list[k]!
+          const b = list[k + 1]!
+          if (a === b) counts[a]![a]! += list[k + 2]!
+          else add(a, b, list[k + 2]!)
+        }
       }
     }
     return { themes: lens.themes, counts, rollUp: lens.rollUp, overlapping }
@@ -286,7 +311,7 @@ export class LibraryAnalysis {
           if (columns.length === 0) continue
           let row = bySpeaker.get(who)
           if (!row) {
-            row = { name: facts.speakerNames.get(who) ?? who, articles: 0, highlights: 0, counts: new Array<number>(lens.themes.length).fill(0) }
+            row = { name: facts.speakerNames.get(who) ?? who, articles: 0, highlights: 0, counts: zeros(lens.themes.length) }
             bySpeaker.set(who, row)
           }
           if (!counted) row.articles++
@@ -451,6 +476,48 @@ export class LibraryAnalysis {
   }
 }
 
+interface CountedRow {
+  row: MatrixRow
+  counts: number[]
+}
+
+/** An article's row of the matrix as the lens reads it; null when none of its highlights counts in any column. */
+function matrixRow(article: Article, facts: CodedArticle, lens: ThemesLens): CountedRow | null {
+  const counts = zeros(lens.themes.length)
+  let total = 0
+  for (const [key, n] of facts.sets) {
+    const columns = lens.expand(key)
+    if (columns.length === 0) continue
+    total += n
+    for (const c of columns) counts[c]! += n
+  }
+  if (total === 0) return null
+  const { title, untitled } = articleTitle(article)
+  return { row: { articleId: article.id, title, untitled, outlet: article.meta.outlet, date: article.meta.date, kind: article.meta.kind, total }, counts }
+}
+
+/**
+ * An article's co-occurrences as (theme, theme, count) triples: on one highlight (a theme with itself
+ * counts its highlights), and on two overlapping highlights.
+ */
+function articlePairs(facts: CodedArticle, lens: ThemesLens): { same: number[]; overlapping: number[] } {
+  const same: number[] = []
+  for (const [key, by] of facts.sets) {
+    const columns = lens.expand(key)
+    for (let i = 0; i < columns.length; i++) {
+      const a = columns[i]!
+      same.push(a, a, by)
+      for (let j = i + 1; j < columns.length; j++) if (!(lens.rollUp && lens.related(a, columns[j]!))) same.push(a, columns[j]!, by)
+    }
+  }
+  const overlapping: number[] = []
+  for (const [key, by] of facts.overlaps) {
+    const [first, second] = key.split(PAIR_SEPARATOR) as [string, string]
+    for (const [a, b] of crossPairs(lens, lens.expand(first), lens.expand(second))) overlapping.push(a, b, by)
+  }
+  return { same, overlapping }
+}
+
 /** The theme pairs two overlapping highlights make: a theme on one with a different theme on the other, each pair once. */
 function crossPairs(lens: ThemesLens, first: readonly number[], second: readonly number[]): [number, number][] {
   const seen = new Set<number>()
@@ -471,4 +538,14 @@ function crossPairs(lens: ThemesLens, first: readonly number[], second: readonly
 
 function throwNotFound(what: string): never {
   throw notFound(what)
+}
+
+/**
+ * n zeros in a packed array. `new Array(n).fill(0)` makes a holey one, which the structured clone that
+ * carries an answer to the page copies element by element, many times slower.
+ */
+function zeros(n: number): number[] {
+  const list: number[] = []
+  for (let i = 0; i < n; i++) list.push(0)
+  return list
 }

@@ -14,10 +14,16 @@ export interface AnalysisTable {
 /** The label of the totals row closing a theme × article table. */
 export const ALL_ARTICLES = 'All articles'
 
+/** Row `row`'s counts, one per theme, as a view into the matrix's counts. */
+export function cellsOf(matrix: Pick<ThemeMatrix, 'themes' | 'counts'>, row: number): Uint32Array {
+  const width = matrix.themes.length
+  return matrix.counts.subarray(row * width, (row + 1) * width)
+}
+
 /** One row per article (as the matrix orders them), one column per theme, then the totals row. */
 export function matrixTable(matrix: ThemeMatrix): AnalysisTable {
   const columns = ['article', 'article id', 'outlet', 'date', 'kind', ...matrix.themes.map((t) => t.path), 'coded highlights']
-  const rows: Cell[][] = matrix.rows.map((r) => [r.title, r.articleId, r.outlet, r.date, r.kind, ...r.counts, r.total])
+  const rows: Cell[][] = matrix.rows.map((r, i) => [r.title, r.articleId, r.outlet, r.date, r.kind, ...cellsOf(matrix, i), r.total])
   rows.push([ALL_ARTICLES, '', '', '', '', ...matrix.totals, matrix.rows.reduce((sum, r) => sum + r.total, 0)])
   return { columns, rows }
 }

@@ -38,8 +38,6 @@ export interface MatrixRow {
   outlet: string
   date: string
   kind: string
-  /** Highlights per theme, in the order of `themes`. */
-  counts: number[]
   /** The article's coded highlights (each once, however many themes it has). */
   total: number
 }
@@ -48,6 +46,12 @@ export interface ThemeMatrix {
   themes: AnalysisTheme[]
   /** Articles with at least one coded highlight that pass the filters, in library order (newest first). */
   rows: MatrixRow[]
+  /**
+   * Highlights per theme per article, row after row: row r's count for theme t is at r × themes.length + t
+   * (cellsOf in shared/analysis/tables.ts). One typed array rather than an array per row, so ten thousand
+   * rows cross to the page in one copy.
+   */
+  counts: Uint32Array
   /** Highlights per theme over all rows. */
   totals: number[]
   /** Articles that pass the filters but have no coded highlight (not listed). */

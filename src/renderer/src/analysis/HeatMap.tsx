@@ -15,7 +15,7 @@ export interface HeatRow {
   label: string
   /** Shown in italics (an untitled article's opening words). */
   italic?: boolean
-  counts: readonly number[]
+  counts: ArrayLike<number>
 }
 
 export interface HeatMapProps {
@@ -51,7 +51,9 @@ export function HeatMap({ title, rowHeading, themes, rows, colorOf, cellLabel, o
   const items = virtualizer.getVirtualItems()
   const max = useMemo(() => {
     let most = 0
-    rows.forEach((r, i) => r.counts.forEach((c, j) => (skipInScale?.(i, j) ? undefined : (most = Math.max(most, c)))))
+    rows.forEach((r, i) => {
+      for (let j = 0; j < r.counts.length; j++) if (!skipInScale?.(i, j)) most = Math.max(most, r.counts[j]!)
+    })
     return most
   }, [rows, skipInScale])
   const visible = items.map((item) => item.index)

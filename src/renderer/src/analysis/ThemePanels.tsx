@@ -2,7 +2,7 @@
 // heat-map or its table, sortable, filterable, saved as CSV, SVG or PNG; a cell opens its passages.
 import { useMemo, useState, type ReactNode } from 'react'
 import type { AnalysisCell, AnalysisFilters } from '../../../shared/ipc/contract'
-import { cooccurrenceTable, matrixTable, speakerTable, tableCsv, type AnalysisTable } from '../../../shared/analysis/tables'
+import { cellsOf, cooccurrenceTable, matrixTable, speakerTable, tableCsv, type AnalysisTable } from '../../../shared/analysis/tables'
 import { call, messageOf } from '../api'
 import { formatCount, plural } from '../app/format'
 import { DataTable } from './DataTable'
@@ -51,7 +51,7 @@ export function MatrixPanel({ outlets }: ThemePanelProps) {
   const answer = useAnswer('analysis:matrix', { rollUp, filters })
   const [open, show, close, openKey] = useOpenCell()
   const matrix = useMemo(() => (answer.value ? orderMatrix(answer.value, order) : null), [answer.value, order])
-  const rows = useMemo<HeatRow[]>(() => (matrix ? matrix.rows.map((r) => ({ key: r.articleId, label: r.title, italic: r.untitled, counts: r.counts })) : []), [matrix])
+  const rows = useMemo<HeatRow[]>(() => (matrix ? matrix.rows.map((r, i) => ({ key: r.articleId, label: r.title, italic: r.untitled, counts: cellsOf(matrix, i) })) : []), [matrix])
   const table = useMemo(() => (matrix ? matrixTable(matrix) : null), [matrix])
   const title = `Highlights per theme per article${rollUp ? ', sub-themes counted in their parents' : ''}`
   const sortColumn = order.rows.by === 'column' ? (matrix?.themes.findIndex((t) => t.id === (order.rows as { themeId: string }).themeId) ?? -1) : -1

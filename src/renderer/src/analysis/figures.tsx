@@ -23,7 +23,9 @@ export interface HeatFigure {
 
 export function heatMapSvg({ title, themes, rows, colorOf, skipInScale }: HeatFigure, palette: Palette): string {
   let max = 0
-  rows.forEach((r, i) => r.counts.forEach((c, j) => (skipInScale?.(i, j) ? undefined : (max = Math.max(max, c)))))
+  rows.forEach((r, i) => {
+    for (let j = 0; j < r.counts.length; j++) if (!skipInScale?.(i, j)) max = Math.max(max, r.counts[j]!)
+  })
   const width = LABEL_WIDTH + themes.length * CELL_WIDTH + 24
   const height = TITLE + HEAD + rows.length * ROW_HEIGHT + 16
   const columns = themes.map((_, column) => rows.map((row, i) => ({ row: i, column, count: row.counts[column] ?? 0 })))

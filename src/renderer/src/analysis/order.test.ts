@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import type { ThemeMatrix } from '../../../shared/ipc/contract'
+import { cellsOf } from '../../../shared/analysis/tables'
 import { orderCooccurrence, orderMatrix } from './order'
 
 const theme = (id: string, name: string) => ({ id, name, path: name, color: '#000000', depth: 0 })
 const matrix: ThemeMatrix = {
   themes: [theme('h', 'heritage'), theme('f', 'fatherhood'), theme('i', 'identity')],
   rows: [
-    { articleId: 'a', title: 'Zebra', untitled: false, outlet: '', date: '2024-02-01', kind: '', counts: [1, 0, 2], total: 3 },
-    { articleId: 'b', title: 'apple', untitled: false, outlet: '', date: '2024-01-01', kind: '', counts: [0, 5, 0], total: 5 },
-    { articleId: 'c', title: 'Mango', untitled: false, outlet: '', date: '', kind: '', counts: [4, 1, 0], total: 4 }
+    { articleId: 'a', title: 'Zebra', untitled: false, outlet: '', date: '2024-02-01', kind: '', total: 3 },
+    { articleId: 'b', title: 'apple', untitled: false, outlet: '', date: '2024-01-01', kind: '', total: 5 },
+    { articleId: 'c', title: 'Mango', untitled: false, outlet: '', date: '', kind: '', total: 4 }
   ],
+  counts: Uint32Array.from([1, 0, 2, 0, 5, 0, 4, 1, 0]),
   totals: [5, 6, 2],
   uncoded: 0,
   rollUp: false
@@ -26,7 +28,10 @@ describe('orderMatrix', () => {
     const byTotal = orderMatrix(matrix, { rows: { by: 'natural' }, direction: 'descending', columns: 'total' })
     expect(byTotal.themes.map((t) => t.id)).toEqual(['f', 'h', 'i'])
     expect(byTotal.totals).toEqual([6, 5, 2])
-    expect(byTotal.rows[0]!.counts).toEqual([0, 1, 2])
+    expect([...cellsOf(byTotal, 0)]).toEqual([0, 1, 2])
+    expect([...byTotal.counts]).toEqual([0, 1, 2, 5, 0, 0, 1, 4, 0])
+    const byHeritage = orderMatrix(matrix, { rows: { by: 'column', themeId: 'h' }, direction: 'descending', columns: 'codebook' })
+    expect([...cellsOf(byHeritage, 0)]).toEqual([4, 1, 0])
     expect(orderMatrix(matrix, { rows: { by: 'natural' }, direction: 'descending', columns: 'name' }).themes.map((t) => t.name)).toEqual(['fatherhood', 'heritage', 'identity'])
   })
 

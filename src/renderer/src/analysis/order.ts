@@ -39,6 +39,7 @@ const pick = <T>(list: readonly T[], order: readonly number[]): T[] => order.map
 
 /** The matrix with its rows and columns in the order asked for. */
 export function orderMatrix(matrix: ThemeMatrix, order: MatrixOrder): ThemeMatrix {
+  const width = matrix.themes.length
   const columns = columnIndexes(
     matrix.themes.map((t) => t.name),
     matrix.totals,
@@ -56,19 +57,15 @@ export function orderMatrix(matrix: ThemeMatrix, order: MatrixOrder): ThemeMatri
             const row = matrix.rows[i]!
             if (order.rows.by === 'name') return row.title
             if (order.rows.by === 'total') return row.total
-            return row.counts[column] ?? 0
+            return column < 0 ? 0 : matrix.counts[i * width + column]!
           },
           order.direction
         )
-  return {
-    ...matrix,
-    themes: pick(matrix.themes, columns),
-    totals: pick(matrix.totals, columns),
-    rows: rows.map((i) => {
-      const row = matrix.rows[i]!
-      return { ...row, counts: pick(row.counts, columns) }
-    })
-  }
+  const counts = new Uint32Array(matrix.counts.length)
+  rows.forEach((from, to) => {
+    for (let c = 0; c < width; c++) counts[to * width + c] = matrix.counts[from * width + columns[c]!]!
+  })
+  return { ...matrix, themes: pick(matrix.themes, columns), totals: pick(matrix.totals, columns), rows: pick(matrix.rows, rows), counts }
 }
 
 export function orderSpeakers(matrix: SpeakerMatrix, order: MatrixOrder): SpeakerMatrix {
