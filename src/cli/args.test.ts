@@ -48,6 +48,16 @@ describe('parseExportRequest', () => {
     expect(exportOf(scope, format)).toEqual({ scope: expectedScope, format: expectedFormat, out: '/tmp/x', rawCells: false })
   })
 
+  it('reads --creator for JSON only, a name of 1 to 120 characters', () => {
+    const read = (...extra: string[]) => parseExportRequest(parseInvocation(['export', '--scope', 'library', '--format', 'json', '--out', '/tmp/x', ...extra]))
+    expect(read('--creator', ' Ada Critic ').creator).toBe('Ada Critic')
+    expect(read().creator).toBeUndefined()
+    expect(() => read('--creator', ' ')).toThrow(new UsageError('The --creator flag takes a name of 1 to 120 characters.'))
+    expect(() => parseExportRequest(parseInvocation(['export', '--scope', 'library', '--format', 'csv', '--out', '/tmp/x', '--creator', 'Ada']))).toThrow(
+      new UsageError('The --creator flag is for --format json only.')
+    )
+  })
+
   it('reads --raw-cells for CSV only', () => {
     expect(parseExportRequest(parseInvocation(['export', '--scope', 'library', '--format', 'csv', '--out', '/tmp/x', '--raw-cells'])).rawCells).toBe(true)
     expect(() => parseExportRequest(parseInvocation(['export', '--scope', 'library', '--format', 'md', '--out', '/tmp/x', '--raw-cells']))).toThrow(

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util'
 export const COMMANDS = ['list', 'text', 'search', 'import', 'annotations', 'export', 'backup', 'restore', 'check', 'stats', 'analyze', 'help'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
-type Flag = 'library' | 'json' | 'help' | 'scope' | 'format' | 'out' | 'article' | 'max-size' | 'max-seconds' | 'kind' | 'speaker' | 'raw-cells' | 'merge-themes' | 'theme' | 'roll-up'
+type Flag = 'library' | 'json' | 'help' | 'scope' | 'format' | 'out' | 'article' | 'max-size' | 'max-seconds' | 'kind' | 'speaker' | 'raw-cells' | 'creator' | 'merge-themes' | 'theme' | 'roll-up'
 
 const OPTIONS = {
   library: { type: 'string' },
@@ -20,6 +20,7 @@ const OPTIONS = {
   kind: { type: 'string' },
   speaker: { type: 'string' },
   'raw-cells': { type: 'boolean' },
+  creator: { type: 'string' },
   'merge-themes': { type: 'boolean' },
   theme: { type: 'string' },
   'roll-up': { type: 'boolean' }
@@ -36,7 +37,7 @@ const GRAMMAR: Record<CommandName, { flags: readonly Flag[]; required: readonly 
   annotations: { flags: ['article'], required: [], positionals: ['import', 'a file'] },
   text: { flags: [], required: [], positionals: ['articleId'] },
   search: { flags: ['kind', 'speaker'], required: [], positionals: ['a query'] },
-  export: { flags: ['scope', 'format', 'out', 'raw-cells'], required: ['scope', 'format', 'out'], positionals: [] },
+  export: { flags: ['scope', 'format', 'out', 'raw-cells', 'creator'], required: ['scope', 'format', 'out'], positionals: [] },
   backup: { flags: ['out'], required: ['out'], positionals: [] },
   restore: { flags: [], required: [], positionals: ['FILE', 'DIR'] },
   check: { flags: [], required: [], positionals: [] },
@@ -65,6 +66,8 @@ export interface Invocation {
   speaker: string | undefined
   /** export --raw-cells: CSV cells as they are, without the protection against spreadsheet formulas. */
   rawCells: boolean
+  /** export --creator: the name credited as each Web Annotation's creator. */
+  creator: string | undefined
   /** import --merge-themes: a REFI-QDA file's codes join the library's themes of the same name instead of being kept apart. */
   mergeThemes: boolean
   /** analyze --theme (a theme's name or parent/child path) and --roll-up (sub-themes counted in their parents). */
@@ -99,6 +102,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     kind: searchKind(values.kind),
     speaker: values.speaker,
     rawCells: values['raw-cells'] ?? false,
+    creator: values.creator,
     mergeThemes: values['merge-themes'] ?? false,
     theme: values.theme,
     rollUp: values['roll-up'] ?? false

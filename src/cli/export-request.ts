@@ -19,16 +19,20 @@ export interface ExportRequest {
   format: ExportFormat
   out: string
   rawCells: boolean
+  /** JSON only: who is credited as each annotation's creator. */
+  creator?: string
 }
 
-export function parseExportRequest({ scope, format, out, rawCells }: Invocation): ExportRequest {
+export function parseExportRequest({ scope, format, out, rawCells, creator }: Invocation): ExportRequest {
   const chosen = FORMATS.get(format ?? '')
   if (!chosen) throw new UsageError(`The --format flag takes md, csv, json, qdc or qdpx, not “${format}”.`)
   if (rawCells && chosen !== 'csv') throw new UsageError('The --raw-cells flag is for --format csv only.')
+  if (creator !== undefined && chosen !== 'json') throw new UsageError('The --creator flag is for --format json only.')
+  if (creator !== undefined && (creator.trim() === '' || creator.trim().length > 120)) throw new UsageError('The --creator flag takes a name of 1 to 120 characters.')
   if ((chosen === 'qdc' || chosen === 'qdpx') && scope !== undefined && scope !== 'library') {
     throw new UsageError(`A REFI-QDA ${chosen === 'qdc' ? 'codebook' : 'project'} (--format ${chosen}) holds the whole library; leave out --scope or give --scope library.`)
   }
-  return { scope: parseScope(scope ?? 'library'), format: chosen, out: resolve(out ?? ''), rawCells }
+  return { scope: parseScope(scope ?? 'library'), format: chosen, out: resolve(out ?? ''), rawCells, ...(creator !== undefined ? { creator: creator.trim() } : {}) }
 }
 
 function parseScope(scope: string): ExportRequest['scope'] {

@@ -34,7 +34,8 @@ export async function runExport(request: ExportRequest, session: Session, io: Io
     scope: await resolveScope(request.scope, session),
     format: request.format,
     ...(folder ? { layout: 'folder' as const } : {}),
-    ...(request.rawCells ? { rawCells: true } : {})
+    ...(request.rawCells ? { rawCells: true } : {}),
+    ...(request.creator ? { creator: request.creator } : {})
   }
   const summary = await session.request('export:run', payload)
   await report(summary, io, json, `Exported ${count(summary.highlights, 'highlight')} and ${count(summary.notes, 'note')}`)

@@ -50,6 +50,11 @@ describe('webAnnotationCollection', () => {
     }
     expect(checked).toBeGreaterThan(0)
     for (const a of items) expect(a.generator).toEqual({ type: 'Software', name: 'Liner Notes' })
+    // The user is credited as creator only when they give a name; the collection stays valid either way.
+    for (const a of items) expect(a.creator).toBeUndefined()
+    const credited = AnnotationCollectionSchema.parse(webAnnotationCollection(edited, { now: NOW, creator: 'Ada Critic' })).first.items
+    expect(credited).toHaveLength(items.length)
+    for (const a of credited) expect(a.creator).toEqual({ type: 'Person', name: 'Ada Critic' })
     const unanchored = source.data.highlights.filter((h) => !anchor(shownText(source, h.articleId), h))
     expect(unanchored.length).toBeGreaterThan(0)
     for (const h of unanchored) {

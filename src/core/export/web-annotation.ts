@@ -59,6 +59,7 @@ export const WebAnnotationSchema = z
     created: DateTime.optional(),
     modified: DateTime.optional(),
     generator: z.object({ type: z.literal('Software'), name: z.string().min(1) }).strict().optional(),
+    creator: z.object({ type: z.literal('Person'), name: z.string().min(1) }).strict().optional(),
     body: z.array(TextualBodySchema).min(1).optional(),
     target: z
       .object({
@@ -100,6 +101,8 @@ export interface WebAnnotationOptions {
   now: string
   /** How quotations inside notes are cited; default 'outlet-title-date'. */
   citationStyle?: CitationStyle
+  /** The person credited as every annotation's `creator` (§3.3.1), when the user gives a name. */
+  creator?: string
 }
 
 /** Every highlight as an Annotation, in library order, gathered in one AnnotationCollection. */
@@ -115,7 +118,7 @@ export function webAnnotationCollection(source: ExportSource, options: WebAnnota
     }
     return texts.get(article.id) ?? null
   }
-  const items = index.articleIds.flatMap((id) => index.article(id)?.highlights.map((h) => annotation(h, (themeId) => index.codebook.pathName(themeId), style, textOf)) ?? [])
+  const items = index.articleIds.flatMap((id) => index.article(id)?.highlights.map((h) => annotation(h, (themeId) => index.codebook.pathName(themeId), style, textOf, options.creator)) ?? [])
   const page = `${COLLECTION_ID}?page=1`
   return {
     '@context': ANNOTATION_CONTEXT,
@@ -140,7 +143,13 @@ export function webAnnotationJson(source: ExportSource, options: WebAnnotationOp
  * look for it), else its Liner Notes address. The selectors describe the text Liner Notes shows — its
  * current place for an anchored highlight, the saved selectors for an unanchored one.
  */
-function annotation(placed: PlacedHighlight, themeName: (id: string) => string, style: CitationStyle, textOf: (article: Article) => { text: string; astral: boolean } | null): WebAnnotation {
+function annotation(
+  placed: PlacedHighlight,
+  themeName: (id: string) => string,
+  style: CitationStyle,
+  textOf: (article: Article) => { text: string; astral: boolean } | null,
+  creator?: string
+): WebAnnotation {
   const { highlight, article } = placed
   const tags = placed.themes.map((t) => ({ type: 'TextualBody' as const, purpose: 'tagging' as const, value: themeName(t.id) }))
   const note = highlight.note ? [{ type: 'TextualBody' as const, purpose: 'commenting' as const, value: noteMarkdown(highlight.note, style), format: 'text/markdown' }] : []
@@ -155,6 +164,7 @@ function annotation(placed: PlacedHighlight, themeName: (id: string) => string, 
     ...(created ? { created } : {}),
     ...(modified ? { modified } : {}),
     generator: GENERATOR,
+    ...(creator ? { creator: { type: 'Person' as const, name: creator } } : {}),
     ...(body.length > 0 ? { body } : {}),
     target: { source: article.meta.url || linerNotesUrl(article.id), selector: selectors(placed, textOf(article)) },
     // Its words are no longer in the text: the quote is what was highlighted, and no position is given

@@ -43,6 +43,18 @@ describe('export:run', () => {
       })
     ))
 
+  it('credits the name the user gives as each Web Annotation’s creator', () =>
+    withTempDir(async (dir) =>
+      withTempDir(async (out) => {
+        const client = await withHighlights(dir, out)
+        const summary = await client.call('export:run', { scope: { kind: 'article', articleId: ARTICLE }, format: 'json', creator: ' Ada Critic ' })
+        const items = (JSON.parse(await readFile(summary.path!, 'utf8')) as { first: { items: { creator?: unknown }[] } }).first.items
+        expect(items).toHaveLength(2)
+        for (const item of items) expect(item.creator).toEqual({ type: 'Person', name: 'Ada Critic' })
+        expect(await client.refused('export:run', { scope: { kind: 'library' }, format: 'json', creator: '' })).toMatchObject({ code: 'invalid-request' })
+      })
+    ))
+
   it('reports progress file by file when exporting the library as a folder', () =>
     withTempDir(async (dir) =>
       withTempDir(async (out) => {

@@ -110,7 +110,7 @@ export function exportServices(store: LibraryStore, texts: ArticleTexts, effects
     if (destination === null) return CANCELLED
     report('Preparing the export', 0, 1)
     const { all, scoped } = await source(scope, signal)
-    const options = { now: store.now(), citationStyle: request.citationStyle, includeNotes: request.includeNotes ?? true }
+    const options = { now: store.now(), citationStyle: request.citationStyle, includeNotes: request.includeNotes ?? true, ...(request.creator ? { creator: request.creator } : {}) }
     const counts = { highlights: scoped.data.highlights.length, notes: request.includeNotes === false ? 0 : countNotes(scoped.data, scope) }
 
     if (folder) {
@@ -168,7 +168,7 @@ function render(
   scope: ExportScope,
   all: ExportSource,
   scoped: ExportSource,
-  options: { now: string; citationStyle?: ExportOptionsStyle; includeNotes: boolean },
+  options: { now: string; citationStyle?: ExportOptionsStyle; includeNotes: boolean; creator?: string },
   csv: CsvOptions
 ): string {
   if (format === 'csv') return highlightsCsv(scoped, csv)

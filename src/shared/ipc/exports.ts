@@ -50,7 +50,9 @@ export const exportsContract = {
          * CSV only: leave cells that start with = + - @ tab or CR as they are. By default such a cell gets
          * a leading ' so a spreadsheet shows it as text instead of running it as a formula (OWASP).
          */
-        rawCells: z.boolean().optional()
+        rawCells: z.boolean().optional(),
+        /** JSON (Web Annotation) only: the person credited as each annotation's creator. */
+        creator: z.string().trim().min(1, 'The creator’s name is empty').max(120, 'The creator’s name is at most 120 characters').optional()
       })
       .strict()
   ),

@@ -39,6 +39,9 @@ const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
 /** The REFI-QDA formats hold the whole library: choosing one chooses it. */
 const WHOLE_LIBRARY: readonly ExportFormat[] = ['qdc', 'qdpx']
 
+/** Where the name credited as Web Annotations' creator is kept between exports. */
+const CREATOR_KEY = 'liner-notes:annotation-creator'
+
 type Outcome = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; message: string } | { kind: 'failed'; message: string }
 
 export function ExportDialog({ target, articles, themes, onClose }: Props) {
@@ -51,6 +54,12 @@ export function ExportDialog({ target, articles, themes, onClose }: Props) {
   const [includeNotes, setIncludeNotes] = useState(true)
   const [byteOrderMark, setByteOrderMark] = useState(true)
   const [rawCells, setRawCells] = useState(false)
+  // Credited as each Web Annotation's creator; remembered, since it is the user's own name.
+  const [creator, setCreatorHere] = useState(() => localStorage.getItem(CREATOR_KEY) ?? '')
+  const setCreator = (name: string): void => {
+    localStorage.setItem(CREATOR_KEY, name)
+    setCreatorHere(name)
+  }
   const [openAfterRestore, setOpenAfterRestore] = useState(false)
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' })
   const [progress, setProgress] = useState<Progress | null>(null)
@@ -87,7 +96,8 @@ export function ExportDialog({ target, articles, themes, onClose }: Props) {
           format,
           ...(format === 'markdown' ? { citationStyle, ...(scope.kind === 'library' ? { layout } : {}) } : {}),
           ...(WHOLE_LIBRARY.includes(format) ? {} : { includeNotes }),
-          ...(format === 'csv' ? { byteOrderMark, rawCells } : {})
+          ...(format === 'csv' ? { byteOrderMark, rawCells } : {}),
+          ...(format === 'json' && creator.trim() !== '' ? { creator: creator.trim() } : {})
         }),
         'Exported'
       )
@@ -208,6 +218,12 @@ export function ExportDialog({ target, articles, themes, onClose }: Props) {
               <label>
                 <input type="checkbox" checked={rawCells} onChange={(e) => setRawCells(e.target.checked)} />
                 Raw cells: keep text starting with = + - @ as it is (a spreadsheet may run it as a formula)
+              </label>
+            ) : null}
+            {format === 'json' ? (
+              <label className="export-creator">
+                Your name, credited as each annotation’s creator (optional){' '}
+                <input value={creator} maxLength={120} onChange={(e) => setCreator(e.target.value)} />
               </label>
             ) : null}
             {format === 'csv' && !rawCells ? (
