@@ -236,6 +236,16 @@ describe('kept from change sets', () => {
     }))
 })
 
+describe('kept from change sets, texts first', () => {
+  it('forgets a deleted highlight’s speaker though no matrix was asked for before', () =>
+    known(async (client, { highlights }) => {
+      const { analysis } = client.services
+      expect((await analysis.speakerNames()).includes('Keshia Hannam')).toBe(true)
+      await client.call('highlights:delete', { id: highlights.byHand.id })
+      expect((await analysis.speakerNames()).includes('Keshia Hannam')).toBe(false)
+    }))
+})
+
 /** Everything the analyses answer, for comparing two of them. */
 async function snapshot(analysis: LibraryAnalysis): Promise<unknown> {
   return {

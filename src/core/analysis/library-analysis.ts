@@ -183,6 +183,8 @@ export class LibraryAnalysis {
       return
     }
     const highlights = this.store.highlightsOfArticle(articleId)
+    // Known here too, so a highlight deleted later marks its article even if no matrix was asked for yet.
+    for (const h of highlights) this.articleOfHighlight.set(h.id, articleId)
     const recount = words || old === undefined
     const speaks = article.meta.kind === 'interview' || highlights.some((h) => h.speaker !== undefined)
     const text = recount || speaks ? await this.options.readText(article) : null
