@@ -34,18 +34,40 @@ export const ArticleMeta = z.object({
 })
 export type ArticleMeta = z.infer<typeof ArticleMeta>
 
+/**
+ * The longest passage a highlight may quote: some 17,000 words, a whole long feature or interview. Anchoring
+ * compares the quote with the text, so a quote without bound would let one record stall its article.
+ */
+export const MAX_QUOTE_LENGTH = 100_000
+/**
+ * The most context kept either side of a quote. The library saves 32 characters (shared/anchoring), and
+ * other tools a few hundred at most; a longer one only slows anchoring (200,000 characters took 18 s).
+ */
+export const MAX_CONTEXT_LENGTH = 1_000
+
 /** Offsets are UTF-16 code units into the article text the reader shows; end is exclusive. */
 export const TextQuoteSelector = z.object({
   type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1),
-  prefix: z.string(),
-  suffix: z.string()
+  exact: z.string().min(1).max(MAX_QUOTE_LENGTH, `A highlight quotes at most ${MAX_QUOTE_LENGTH.toLocaleString('en')} characters`),
+  prefix: z.string().max(MAX_CONTEXT_LENGTH, `A highlight keeps at most ${MAX_CONTEXT_LENGTH.toLocaleString('en')} characters of context`),
+  suffix: z.string().max(MAX_CONTEXT_LENGTH, `A highlight keeps at most ${MAX_CONTEXT_LENGTH.toLocaleString('en')} characters of context`)
 })
-export const TextPositionSelector = z.object({
-  type: z.literal('TextPositionSelector'),
-  start: z.number().int().min(0),
-  end: z.number().int().min(1)
-})
+export const TextPositionSelector = z
+  .object({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().min(0),
+    end: z.number().int().min(1)
+  })
+  .refine((position) => position.start < position.end, { message: 'A highlight’s position must end after it starts', path: ['end'] })
+
+/** A record's id as requests name it (ipc/define's Id): never empty, at most 200 characters. */
+const RecordId = z.string().min(1).max(200)
+
+/** A moment as the library writes it (ISO 8601, as Date#toISOString gives), checked to be a real time. */
+const Timestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/, 'Use a time written as ISO 8601 (2026-11-21T12:00:00.000Z)')
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'That time is not on the calendar')
 
 /** The highlight palette: named, so themes' hex colours and these never clash in meaning. */
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const
@@ -57,13 +79,13 @@ export const HexColor = z.string().regex(/^#[0-9a-f]{6}$/i, 'Use a colour writte
 export const SpeakerName = z.string().trim().min(1, 'A speaker needs a name').max(120, 'A speaker’s name is at most 120 characters')
 
 export const Highlight = z.object({
-  id: z.string().min(1),
-  articleId: z.string().min(1),
+  id: RecordId,
+  articleId: RecordId,
   quote: TextQuoteSelector,
   position: TextPositionSelector,
   /** null: shown in its first theme's colour (or the default) — recolouring a theme recolours it. */
   color: HighlightColor.nullable(),
-  themeIds: z.array(z.string().min(1)),
+  themeIds: z.array(RecordId),
   /** The user's note on this passage (tiptap JSON), or null. */
   note: NoteDoc.nullable(),
   /**
@@ -71,8 +93,8 @@ export const Highlight = z.object({
    * decide. Kept through re-anchoring; used by every export and by search's speaker filter.
    */
   speaker: z.object({ name: SpeakerName.nullable() }).strict().optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
   rev: Revision
 })
 export type Highlight = z.infer<typeof Highlight>
@@ -83,26 +105,26 @@ export type TextFacts = z.infer<typeof TextFacts>
 
 /** A free-standing note: an essay outline, a reading of a theme. */
 export const Note = z.object({
-  id: z.string().min(1),
+  id: RecordId,
   title: z.string().max(300),
   doc: NoteDoc,
   /** Of the note's text, kept with the note so the notes list never walks every document. */
   facts: TextFacts.optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
   rev: Revision
 })
 export type Note = z.infer<typeof Note>
 
 export const ThemeName = z.string().trim().min(1, 'A theme needs a name').max(80)
 export const Theme = z.object({
-  id: z.string().min(1),
+  id: RecordId,
   name: ThemeName,
   color: HexColor,
   description: z.string().max(500),
-  parentId: z.string().min(1).nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  parentId: RecordId.nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
   rev: Revision
 })
 export type Theme = z.infer<typeof Theme>
@@ -115,13 +137,13 @@ export const PLAIN_FILE_NAME = /^(?!\.\.?$)[^/\\\0:]{1,255}$/
 const FileName = z.string().regex(PLAIN_FILE_NAME, 'A file of the library is named without folders')
 
 export const Article = z.object({
-  id: z.string().min(1),
+  id: RecordId,
   /** File name of the verbatim original under the library's texts/ folder. Never rewritten. */
   file: FileName,
   /** SHA-256 of the original text, hex. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  addedAt: z.string(),
-  updatedAt: z.string(),
+  addedAt: Timestamp,
+  updatedAt: Timestamp,
   meta: ArticleMeta,
   /**
    * The user's corrected text (a typo fixed, page debris removed), shown instead of the original, which
@@ -146,7 +168,7 @@ export const Article = z.object({
     })
     .optional(),
   /** When the article was moved to the Trash (with its highlights and memo); absent or null while it is in the library. */
-  trashedAt: z.string().nullable().optional(),
+  trashedAt: Timestamp.nullable().optional(),
   /** Lines of the text that are not plain paragraphs, by line number: headings, quotes, list items. */
   kinds: z.record(z.string().regex(/^\d+$/), z.enum(['heading', 'quote', 'list-item'])).optional(),
   /** What the library list shows of the text shown, counted when the text is added or corrected. */

@@ -6,12 +6,13 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import type { BlockContent, DefinitionContent, PhrasingContent, RootContent } from 'mdast'
 import { parseHTML } from 'linkedom'
 import { z } from 'zod'
+import { MAX_CONTEXT_LENGTH } from '../../shared/model'
 import { SAFE_LINK, type NoteDoc, type NoteMark, type NoteNode } from '../../shared/note-doc'
 import { LibraryError } from '../library/errors'
 
 /** More than this many annotations in one file is refused: far beyond any critic's export, and the work is one transaction. */
 export const MAX_ANNOTATIONS = 100_000
-/** A quote, prefix or suffix longer than this is no passage of an article; Hypothesis saves 32 characters of context. */
+/** A quote longer than this is no passage an annotation tool marks; each is anchored, so each is bounded. */
 export const MAX_QUOTE_LENGTH = 10_000
 /** A comment longer than this does not fit one text node of a note (NoteDoc's own cap). */
 const MAX_COMMENT_LENGTH = 1_000_000
@@ -46,8 +47,9 @@ const Types = z.union([z.string().max(200), z.array(z.string().max(200)).max(20)
 
 const QuoteSelector = z.object({
   exact: Text(MAX_QUOTE_LENGTH, 'its quote'),
-  prefix: Text(MAX_QUOTE_LENGTH, 'the text before its quote').optional(),
-  suffix: Text(MAX_QUOTE_LENGTH, 'the text after its quote').optional()
+  // The library's own bound on context (Hypothesis saves 32 characters): a longer one only slows anchoring.
+  prefix: Text(MAX_CONTEXT_LENGTH, 'the text before its quote').optional(),
+  suffix: Text(MAX_CONTEXT_LENGTH, 'the text after its quote').optional()
 })
 const PositionSelector = z
   .object({ start: z.number().int().min(0), end: z.number().int().min(0) })

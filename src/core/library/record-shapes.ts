@@ -1,7 +1,7 @@
 // Quick checks of a record file's shape, for opening a large library fast: just what the indexes and the
 // list rely on (ids, offsets, arrays), a few microseconds a record. The full schemas run afterwards in the
 // background (LibraryStore.validate), and a file that fails them is quarantined then.
-import { PLAIN_FILE_NAME } from '../../shared/model'
+import { MAX_CONTEXT_LENGTH, MAX_QUOTE_LENGTH, PLAIN_FILE_NAME } from '../../shared/model'
 import { MAX_NOTE_DEPTH, noteDepth } from '../../shared/note-doc'
 
 const isString = (v: unknown): v is string => typeof v === 'string'
@@ -32,6 +32,7 @@ export function highlightProblem(h: unknown): string | null {
   const q = h.quote
   const p = h.position
   if (!isObject(q) || !isString(q.exact) || !isString(q.prefix) || !isString(q.suffix)) return `highlight ${h.id} has no quote`
+  if (q.exact.length > MAX_QUOTE_LENGTH || q.prefix.length > MAX_CONTEXT_LENGTH || q.suffix.length > MAX_CONTEXT_LENGTH) return `highlight ${h.id} quotes more than a highlight may`
   if (!isObject(p) || typeof p.start !== 'number' || typeof p.end !== 'number') return `highlight ${h.id} has no position`
   if (!Array.isArray(h.themeIds) || !h.themeIds.every(isId)) return `highlight ${h.id} has malformed themes`
   if (!isString(h.createdAt) || !isString(h.updatedAt)) return `highlight ${h.id} lacks its times`
