@@ -98,13 +98,19 @@ test('the matrix sorts by a theme, shows its table, and saves as the CSV that ta
   expect(await readFile(join(app.exportDir, 'themes-by-article.svg'), 'utf8')).toContain('<svg')
 })
 
-test('speakers by theme, and a word of a speaker’s passages opens a search for it', async ({ app }) => {
+test('speakers by theme, themes together, and a word of a speaker’s passages opens a search for it', async ({ app }) => {
   const { page } = app
   await page.getByRole('navigation', { name: 'Analyses' }).getByRole('link', { name: 'Speakers by theme' }).click()
   const chart = page.getByRole('figure', { name: 'Highlights per theme per speaker' })
   await expect(chart.getByRole('button', { name: 'Anderson .Paak on fatherhood: 2 highlights' })).toBeVisible()
   await chart.getByRole('button', { name: 'Soul Rasheed on identity: 1 highlight' }).click()
   await expect(page.getByRole('list', { name: 'Passages: Soul Rasheed on identity' }).locator('blockquote')).toHaveText([STRAIGHTFORWARD])
+
+  await page.getByRole('navigation', { name: 'Analyses' }).getByRole('link', { name: 'Themes together' }).click()
+  const together = page.getByRole('figure', { name: 'Themes occurring together, on one highlight or on overlapping ones' })
+  await together.getByRole('button', { name: 'fatherhood with identity: 1' }).click()
+  await expect(page.getByRole('list', { name: 'Passages: fatherhood with identity' }).locator('blockquote')).toHaveText([STRAIGHTFORWARD])
+  await expect(together.getByRole('button', { name: 'heritage: 2 highlights' })).toBeVisible()
 
   await page.getByRole('navigation', { name: 'Analyses' }).getByRole('link', { name: 'Word frequencies' }).click()
   await page.getByRole('combobox', { name: 'Count the words of' }).selectOption('speaker')
