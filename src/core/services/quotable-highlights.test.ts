@@ -27,9 +27,24 @@ async function mark(client: TestClient, articleId: string, phrase: string, theme
   return highlight
 }
 
+/** Clients opened by the running test, closed before its folder goes (search indexes in the background). */
+const opened: TestClient[] = []
+
+function inTempLibrary(test: (dir: string) => Promise<void>): () => Promise<void> {
+  return () =>
+    withTempDir(async (dir) => {
+      try {
+        await test(dir)
+      } finally {
+        for (const client of opened.splice(0)) await client.services.close()
+      }
+    })
+}
+
 /** Five passages in three articles, made out of reading order, coded, one with a sub-theme and one with a note. */
 async function library(dir: string) {
   const client = await openTestClient(dir)
+  opened.push(client)
   const hipHop = await client.call('themes:create', { name: 'hip-hop', parentId: 'theme-black-musical-lineage' })
   const missy = await mark(client, COLLIDER, 'PAAK: Working with Missy [Elliott] and stuff was really cool.', [hipHop.id])
   const monae = await mark(client, THE_GROVE, 'Support from stars like Janelle Monáe and Mariah Carey', ['theme-black-musical-lineage'])
@@ -43,8 +58,7 @@ async function library(dir: string) {
 }
 
 describe('highlights:search', () => {
-  it('finds the highlights holding every word of the query in their quote, note, article title, outlet or themes', () =>
-    withTempDir(async (dir) => {
+  it('finds the highlights holding every word of the query in their quote, note, article title, outlet or themes', inTempLibrary(async (dir) => {
       const { client, h } = await library(dir)
       const cases: [string, Highlight[]][] = [
         ['', [h.astounded, h.missy, h.comeHome, h.trend, h.monae]],
@@ -69,8 +83,7 @@ describe('highlights:search', () => {
       }
     }))
 
-  it('answers with what a citation needs, theme names in the highlight’s order and as renamed', () =>
-    withTempDir(async (dir) => {
+  it('answers with what a citation needs, theme names in the highlight’s order and as renamed', inTempLibrary(async (dir) => {
       const { client, h } = await library(dir)
       await client.call('themes:update', { id: 'theme-filmmaking', name: 'directing' })
       expect(await client.call('highlights:search', { query: 'directing' })).toEqual([
@@ -97,16 +110,14 @@ describe('highlights:search', () => {
       ])
     }))
 
-  it('names the speaker of a labelled passage in an interview', () =>
-    withTempDir(async (dir) => {
+  it('names the speaker of a labelled passage in an interview', inTempLibrary(async (dir) => {
       const { client, h } = await library(dir)
       const [found] = await client.call('highlights:search', { query: 'missy elliott' })
       expect(found?.highlight.id).toBe(h.missy.id)
       expect(found?.speaker).toBe('Anderson .Paak')
     }))
 
-  it('names both speakers of a passage across a change of speaker, and the speaker set by hand over the text’s', () =>
-    withTempDir(async (dir) => {
+  it('names both speakers of a passage across a change of speaker, and the speaker set by hand over the text’s', inTempLibrary(async (dir) => {
       const { client } = await library(dir)
       const text = await textOf(client, INTERVIEW)
       const start = text.indexOf('Grandpa and Grandma told us they were just so proud')
@@ -120,8 +131,7 @@ describe('highlights:search', () => {
       expect(set).toMatchObject({ speakers: ['Soul Rasheed'], speaker: 'Soul Rasheed' })
     }))
 
-  it('narrows to a theme with its sub-themes, to an article, or both', () =>
-    withTempDir(async (dir) => {
+  it('narrows to a theme with its sub-themes, to an article, or both', inTempLibrary(async (dir) => {
       const { client, hipHop, h } = await library(dir)
       const ids = async (request: RequestOf<'highlights:search'>) => (await client.call('highlights:search', request)).map((q) => q.highlight.id)
       expect(await ids({ themeId: 'theme-black-musical-lineage' })).toEqual([h.missy.id, h.monae.id])
@@ -138,16 +148,15 @@ describe('highlights:search', () => {
 
   // Fails today: with an article named, highlights:search takes the article's highlights and never applies
   // the theme (quotable-highlights.ts), so both of COLLIDER's passages come back. Reported, not fixed here.
-  it('narrows to a theme and an article together', () =>
-    withTempDir(async (dir) => {
+  it('narrows to a theme and an article together', inTempLibrary(async (dir) => {
       const { client, h } = await library(dir)
       const found = await client.call('highlights:search', { themeId: 'theme-black-musical-lineage', articleId: COLLIDER })
       expect(found.map((q) => q.highlight.id)).toEqual([h.missy.id])
     }))
 
-  it('stops at 50 unless asked for fewer or more, keeping the library’s order', () =>
-    withTempDir(async (dir) => {
+  it('stops at 50 unless asked for fewer or more, keeping the library’s order', inTempLibrary(async (dir) => {
       const client = await openTestClient(dir)
+      opened.push(client)
       const made: string[] = []
       for (const { id } of await client.call('articles:list', {})) {
         const text = await textOf(client, id)
