@@ -7,25 +7,34 @@
 // the library's counts. Backups of format 1 (one library.json of schema 1–4 and the texts) still restore;
 // the store upgrades them when the library is opened.
 import { createHash } from 'node:crypto'
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { Unzip, UnzipInflate, Zip, ZipDeflate } from 'fflate'
+import { Zip, ZipDeflate } from 'fflate'
 import { z } from 'zod'
 import { BACKUP_FORMAT, BACKUP_MANIFEST, BackupError } from '../export/backup'
 import { syncFolder, TEMP_MARK } from './atomic-file'
 import { LibraryError } from './errors'
 import { ARTICLES_FOLDER, CODEBOOK_FILE, HIGHLIGHTS_FOLDER, LIBRARY_FILE, NOTES_FOLDER, ORIGINALS_FOLDER, SAFE_ID, TEXTS_FOLDER } from './layout'
 import { migrate } from './migrations'
+import { expandEntry, readDirectory, ZipProblem, type ZipEntry, type ZipLimits } from './zip-reader'
 import { LibraryStore } from './store'
 
 export const BACKUP_FORMAT_VERSION = 2
-/** Refused before it is expanded further: no library file or saved article comes near it. */
+/** Refused before it is expanded: no library file or saved article comes near it. */
 export const MAX_ENTRY_BYTES = 256 * 1024 * 1024
 /** All entries together, expanded. */
 export const MAX_TOTAL_BYTES = 16 * 1024 * 1024 * 1024
 export const MAX_ENTRIES = 1_000_000
-const CHUNK = 1024 * 1024
+/** A manifest lists each file in about 130 bytes: room for the largest library, read whole. */
+const MAX_MANIFEST_BYTES = 256 * 1024 * 1024
+/**
+ * No library file expands more than this: JSON records and texts deflate 3–20:1 (a run of repeated
+ * records perhaps 60:1); a "zip bomb" expands a thousandfold. Entries under a megabyte are let through
+ * whatever their ratio, since they cannot cost much.
+ */
+export const MAX_RATIO = 200
+const ZIP_LIMITS: ZipLimits = { maxEntries: MAX_ENTRIES, maxEntryBytes: MAX_ENTRY_BYTES, maxTotalBytes: MAX_TOTAL_BYTES, maxRatio: MAX_RATIO, ratioFloorBytes: 1024 * 1024 }
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/)
 const Counts = z.object({ articles: z.number().int().min(0), highlights: z.number().int().min(0), notes: z.number().int().min(0), themes: z.number().int().min(0) })
@@ -227,91 +236,74 @@ interface Staged {
   sha256: string
 }
 
-/** Expands the known entries into `staging`, counting and hashing as they come; others are skipped unread. */
+/**
+ * Expands into `staging` the manifest, then only the entries it lists, counting and hashing as they come.
+ * The zip's directory is checked first (entry count, declared sizes, ratios, duplicates), so a hostile zip
+ * is refused before any byte of it is expanded, and what is expanded goes to disk a piece at a time.
+ */
 async function unzipInto(file: string, staging: string): Promise<Map<string, Staged>> {
-  const staged = new Map<string, Staged>()
-  const writes: Promise<void>[] = []
-  let failure: Error | null = null
-  let entries = 0
-  let total = 0
-  const unzip = new Unzip((entry) => {
-    if (failure) return
-    if (++entries > MAX_ENTRIES) {
-      failure = new BackupError('too-large', `The backup has more than ${MAX_ENTRIES.toLocaleString('en')} files; it was not restored.`)
-      return
-    }
-    if (!knownEntry(entry.name)) return
-    if (staged.has(entry.name)) {
-      failure = new BackupError('damaged-backup', `The backup holds ${entry.name} twice; it was not restored.`)
-      return
-    }
-    if ((entry.originalSize ?? 0) > MAX_ENTRY_BYTES) {
-      failure = new BackupError('too-large', `The backup’s ${entry.name} is larger than any library file could be; it was not opened.`)
-      return
-    }
-    const hash = createHash('sha256')
-    const chunks: Uint8Array[] = []
-    let size = 0
-    staged.set(entry.name, { bytes: 0, sha256: '' })
-    entry.ondata = (error, chunk, final) => {
-      if (failure) return
-      if (error) {
-        failure = new BackupError('damaged-backup', `The backup is damaged: ${entry.name} cannot be expanded (${error.message}).`)
-        return
-      }
-      size += chunk.length
-      total += chunk.length
-      if (size > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) {
-        failure = new BackupError('too-large', `The backup’s ${entry.name} expands to more than any library holds; it was not restored.`)
-        entry.terminate()
-        return
-      }
-      hash.update(chunk)
-      chunks.push(chunk)
-      if (final) {
-        staged.set(entry.name, { bytes: size, sha256: hash.digest('hex') })
-        const path = join(staging, entry.name)
-        writes.push(mkdir(dirname(path), { recursive: true }).then(() => writeWhole(path, chunks)))
-      }
-    }
-    entry.start()
-  })
-  unzip.register(UnzipInflate)
   const handle = await open(file, 'r')
   try {
-    const size = (await stat(file)).size
-    const buffer = Buffer.alloc(CHUNK)
-    for (let at = 0; at < size && !failure; ) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, at)
-      if (bytesRead === 0) break
-      at += bytesRead
-      try {
-        unzip.push(buffer.subarray(0, bytesRead).slice(), at >= size)
-      } catch (error) {
-        failure = new BackupError('not-a-zip', `This file is not a readable zip archive (${(error as Error).message}).`)
-      }
-      // Written out as they complete, so at most a chunk's worth of entries waits in memory.
-      await Promise.all(writes.splice(0))
+    let entries: ZipEntry[]
+    try {
+      entries = await readDirectory(handle, ZIP_LIMITS)
+    } catch (error) {
+      throw asBackupError(error)
     }
+    const manifestEntry = entries.find((entry) => entry.name === BACKUP_MANIFEST)
+    if (!manifestEntry) throw new BackupError('not-a-backup', `This zip is not a Liner Notes backup: it has no ${BACKUP_MANIFEST}.`)
+    if (manifestEntry.size > MAX_MANIFEST_BYTES) throw new BackupError('too-large', `The backup’s ${BACKUP_MANIFEST} is larger than any backup’s; it was not restored.`)
+    const staged = new Map<string, Staged>()
+    staged.set(BACKUP_MANIFEST, await expandTo(handle, manifestEntry, join(staging, BACKUP_MANIFEST)))
+    // Only what the manifest vouches for is expanded (verify() then checks each against it).
+    const listed = listedPaths(await readFile(join(staging, BACKUP_MANIFEST), 'utf8'))
+    for (const entry of entries) {
+      if (entry.name === BACKUP_MANIFEST || !listed.has(entry.name) || !knownEntry(entry.name)) continue
+      const path = join(staging, entry.name)
+      await mkdir(dirname(path), { recursive: true })
+      staged.set(entry.name, await expandTo(handle, entry, path))
+    }
+    return staged
   } finally {
     await handle.close()
   }
-  await Promise.all(writes)
-  if (failure) throw failure
-  if (entries === 0) throw new BackupError('not-a-zip', 'This file is not a readable zip archive (no file in it could be read).')
-  const cut = [...staged].find(([, s]) => s.sha256 === '')
-  if (cut) throw new BackupError('damaged-backup', `The backup is damaged: it ends in the middle of ${cut[0]}.`)
-  return staged
 }
 
-async function writeWhole(path: string, chunks: readonly Uint8Array[]): Promise<void> {
-  const handle = await open(path, 'w', 0o600)
+/** The paths a manifest lists; an unreadable manifest lists none (verify() then says what is wrong with it). */
+function listedPaths(json: string): Set<string> {
   try {
-    for (const chunk of chunks) await handle.write(chunk)
-    await handle.sync()
-  } finally {
-    await handle.close()
+    const parsed = z.object({ files: z.array(z.object({ path: z.string() })).max(MAX_ENTRIES) }).safeParse(JSON.parse(json))
+    return new Set(parsed.success ? parsed.data.files.map((f) => f.path) : [])
+  } catch {
+    return new Set()
   }
+}
+
+/** One entry expanded to `path` (written as it comes, then fsynced), with its size and SHA-256. */
+async function expandTo(zip: FileHandle, entry: ZipEntry, path: string): Promise<Staged> {
+  const hash = createHash('sha256')
+  let bytes = 0
+  const out = await open(path, 'w', 0o600)
+  try {
+    await expandEntry(zip, entry, async (chunk) => {
+      hash.update(chunk)
+      bytes += chunk.length
+      await out.write(chunk)
+    })
+    await out.sync()
+  } catch (error) {
+    throw asBackupError(error)
+  } finally {
+    await out.close()
+  }
+  return { bytes, sha256: hash.digest('hex') }
+}
+
+function asBackupError(error: unknown): unknown {
+  if (!(error instanceof ZipProblem)) return error
+  const code = error.kind === 'too-large' ? 'too-large' : error.kind === 'not-a-zip' ? 'not-a-zip' : 'damaged-backup'
+  const message = error.message.replace(/^The zip/, 'The backup').replace(/^This zip/, 'This backup').replace(/it was not opened\.$/, 'it was not restored.')
+  return new BackupError(code, message)
 }
 
 /** The manifest must list exactly what arrived, each file whole; the library in it must open. */
