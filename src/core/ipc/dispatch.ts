@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { contract, type ErrorCode, type Result } from '../../shared/ipc/contract'
 import { isChannel, type Channel } from '../../shared/ipc/channels'
-import { LibraryError } from '../library/errors'
+import { describeFsError, LibraryError } from '../library/errors'
 import type { Handlers } from '../services'
 
 /** Handlers are resolved lazily so that a library that failed to open still answers with its error. */
@@ -21,6 +21,9 @@ export async function dispatch(source: HandlerSource, channel: unknown, payload:
     return { ok: true, value: await handler(checked.request) }
   } catch (error) {
     if (error instanceof LibraryError) return failure(error.code, error.message)
+    // A file the system would not read or write (a full disk, a read-only folder): said in words, with where.
+    const { code, path } = error as NodeJS.ErrnoException
+    if (typeof code === 'string' && typeof path === 'string') return failure('library-unreadable', describeFsError(error, path))
     if (error instanceof z.ZodError) return failure('invalid-request', `The change was refused: ${describeIssues(error)}`)
     return failure('internal', `Something went wrong in Liner Notes: ${(error as Error).message ?? String(error)}`)
   }

@@ -196,7 +196,7 @@ export class LibraryStore {
     const overlay = new Map<string, string | null>()
     if (this.readOnly) for (const write of await pendingWrites(this.dir)) overlay.set(write.path, write.content)
     else {
-      await removeStaleTempsIn([this.dir, ...[ARTICLES_FOLDER, HIGHLIGHTS_FOLDER, NOTES_FOLDER, JOURNAL_FOLDER].map((f) => join(this.dir, f))])
+      await removeStaleTempsIn([this.dir, ...[ARTICLES_FOLDER, HIGHLIGHTS_FOLDER, NOTES_FOLDER, JOURNAL_FOLDER, TEXTS_FOLDER, ORIGINALS_FOLDER].map((f) => join(this.dir, f))])
       await recoverJournal(this.dir)
     }
     const raw = await this.readJson(LIBRARY_FILE, overlay)
