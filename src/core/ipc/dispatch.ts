@@ -49,6 +49,11 @@ function failure(code: ErrorCode, message: string): Result<never> {
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) => clip(issue.path.length ? `${clip(issue.path.join('.'), 120)}: ${issue.message}` : issue.message, 300))
     .join('; ')
+}
+
+/** A message quotes what was sent (an unknown key, a refused value); a huge one is cut, so the sentence stays readable. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
 }
