@@ -23,7 +23,7 @@ import { ConfirmDialog } from './ConfirmDialog'
 import { ViewBoundary } from './ViewBoundary'
 import { flushAll } from './flush-registry'
 import { clampTextSize, TEXT_SIZE_STEP, usePreferences } from './preferences'
-import { hrefFor, navigate, useRoute, type Route } from './route'
+import { hrefFor, navigate, parseRoute, useRoute, type Route } from './route'
 
 /** What each view is called when it fails ("The reader could not be shown"). */
 const VIEW_NAMES: Record<Route['name'], string> = {
@@ -107,7 +107,9 @@ export function App() {
         const counts = await call('articles:trash', { ids })
         const what = title === null ? plural(counts.articles, 'article') : `“${title}”`
         setTrashed({ ids, message: `${what} moved to the Trash with ${plural(counts.highlights, 'highlight')}.` })
-        navigate({ name: 'library' })
+        // Leave the article only if it is still on screen: the user may have gone on meanwhile.
+        const shown = parseRoute(window.location.hash)
+        if (shown.name === 'article' && ids.includes(shown.id)) navigate({ name: 'library' })
         reload()
       } catch (error) {
         setBanner(messageOf(error))
