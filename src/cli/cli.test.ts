@@ -191,6 +191,19 @@ describe.concurrent('liner-notes', { timeout: 120_000 }, () => {
     expect(problems[1]).toMatchObject({ articleId: COLLIDER, highlightId: expect.any(String) })
   })
 
+  it('names a record file it could not load, and leaves it where it is', async () => {
+    const broken = join(work, 'torn')
+    await cp(library, broken, { recursive: true })
+    await writeFile(join(broken, 'highlights', `${COLLIDER}.json`), '{"articleId": "torn')
+    const json = await cli(['check', '--json', '--library', broken])
+    expect(json.code).toBe(1)
+    const { problems } = JSON.parse(json.stdout)
+    expect(problems).toEqual([
+      expect.objectContaining({ kind: 'file-set-aside', message: expect.stringMatching(new RegExp(`^The library file highlights/${COLLIDER}\\.json could not be read \\(it is not a highlights file\\); it is left as it is`)) })
+    ])
+    expect(await readFile(join(broken, 'highlights', `${COLLIDER}.json`), 'utf8')).toBe('{"articleId": "torn')
+  })
+
   it('reads the library named by LINER_NOTES_LIBRARY, else the app’s own folder', async () => {
     const fromEnv = await cli(['stats', '--json'], { LINER_NOTES_LIBRARY: library })
     expect(JSON.parse(fromEnv.stdout).highlights).toBe(1)

@@ -66,7 +66,8 @@ export const text: Command = async ({ json, args }, session, io) => {
 }
 
 export interface Problem {
-  kind: 'text-altered' | 'text-missing' | 'highlight-unanchored'
+  kind: 'text-altered' | 'text-missing' | 'text-unreadable' | 'highlight-unanchored' | 'file-set-aside'
+  /** Empty for a library file set aside at open, which belongs to no one article. */
   articleId: string
   highlightId?: string
   message: string
@@ -96,6 +97,8 @@ export const check: Command = async ({ json }, session, io) => {
       })
     }
   }
+  // Record files the library could not load and set aside (into quarantine/) when it opened.
+  for (const message of await session.request('app:library-problems', {})) problems.push({ kind: 'file-set-aside', articleId: '', message })
   if (json) await io.out(jsonDocument({ problems }))
   else await io.out(problems.map((p) => `${p.kind}\t${p.articleId}${p.highlightId ? `/${p.highlightId}` : ''}\t${p.message}\n`).join(''))
   const checked = `${count(articles.length, 'article')} and ${count(highlights, 'highlight')} checked`
@@ -108,7 +111,8 @@ const TEXT_PROBLEMS: Partial<Record<TextStatus, { kind: Problem['kind']; message
     kind: 'text-altered',
     message: (label, file) => `The text of “${label}” (${file}) was changed outside Liner Notes: it no longer matches the hash taken when it was added.`
   },
-  missing: { kind: 'text-missing', message: (label, file) => `The text of “${label}” (${file}) is missing.` }
+  missing: { kind: 'text-missing', message: (label, file) => `The text of “${label}” (${file}) is missing.` },
+  unreadable: { kind: 'text-unreadable', message: (label, file) => `The text of “${label}” (${file}) is there but cannot be read.` }
 }
 
 /** How big the library is, and how much of it each theme codes. */
