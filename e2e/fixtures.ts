@@ -2,7 +2,7 @@
 // real core, running in its own process as in the app (the built out/main/core.js, in a Node child
 // standing in for Electron's utility process). `libraryState` breaks the library before start-up, to
 // test the error screens.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
@@ -19,7 +19,7 @@ export const ARCHIVE_DIR = resolve('archive')
 const RENDERER_DIR = resolve('out/renderer')
 const CORE_ENTRY = resolve('out/main/core.js')
 
-export type LibraryState = 'fresh' | 'corrupt-file' | 'missing-text'
+export type LibraryState = 'fresh' | 'corrupt-file' | 'missing-text' | 'too-deep-note'
 export const MISSING_TEXT_FILE = '003_6483be90c9dc3807.txt'
 
 export interface AppHarness {
@@ -76,6 +76,14 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
       const store = await LibraryStore.open(dir, { archiveDir: ARCHIVE_DIR })
       await store.close()
       await rm(join(dir, TEXTS_FOLDER, MISSING_TEXT_FILE))
+    }
+    if (libraryState === 'too-deep-note') {
+      await (await LibraryStore.open(dir, { archiveDir: ARCHIVE_DIR })).close()
+      // 20,000 quotations inside one another, as no editor writes them: past every recursive walk's stack.
+      const node = '{"type":"blockquote","content":['.repeat(20_000) + '{"type":"paragraph"}' + ']}'.repeat(20_000)
+      const times = '"createdAt":"2026-11-21T12:00:00.000Z","updatedAt":"2026-11-21T12:00:00.000Z"'
+      await mkdir(join(dir, 'notes'), { recursive: true })
+      await writeFile(join(dir, 'notes', 'note-deep.json'), `{"note":{"id":"note-deep","title":"Deep",${times},"doc":{"type":"doc","content":[${node}]}}}`)
     }
     await use(dir)
     await rm(dir, { recursive: true, force: true })
