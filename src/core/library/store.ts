@@ -423,12 +423,13 @@ export class LibraryStore {
         }
       } catch (error) {
         const problem = error instanceof z.ZodError ? describeZod(error) : error instanceof RangeError ? 'it is nested too deeply to read' : String(error)
-        await this.quarantineFile(file, problem)
+        // Out of memory first, so no change made while the file moves can write its records back.
         if (kind === 'article') {
           this.articleMap.delete(id)
           this.articleList = null
         } else if (kind === 'highlights') for (const h of this.highlightsOfArticle(id)) this.unindexHighlight(h.id)
         else if (kind === 'note') this.noteMap.delete(id)
+        await this.quarantineFile(file, problem)
       }
     }, 64)
   }
