@@ -286,3 +286,17 @@ test('a note opens beside the article, is written there with a quotation, and st
   await beside.getByRole('button', { name: 'Close note' }).click()
   await expect(page.getByRole('complementary', { name: 'Highlights' })).toBeVisible()
 })
+
+test('typing "> " over and over nests quotations only as deep as a note may go; the rest stays text', async ({ app }) => {
+  await openNotes(app.page)
+  await app.page.getByRole('button', { name: 'New note' }).click()
+  const body = app.page.getByRole('textbox', { name: 'Note text' })
+  await body.click()
+  for (let i = 0; i < 120; i++) await app.page.keyboard.type('> ')
+  await app.page.keyboard.type('deep')
+  // doc (1) > 97 quotations > paragraph (99) > its text (100): MAX_NOTE_DEPTH, and no deeper.
+  await expect(body.locator('blockquote')).toHaveCount(97)
+  await expect(body.locator('p').filter({ hasText: 'deep' })).toHaveText(/^(> )+deep$/)
+  // Saving a note this deep is covered by the unit tests (note-schema.test.ts): the browser harness's
+  // bridge (Playwright's exposeFunction) does not deliver a document nested this deep to the core.
+})

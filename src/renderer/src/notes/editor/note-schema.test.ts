@@ -108,6 +108,17 @@ describe('the editor keeps a note within the nesting the core accepts', () => {
     expect(documentDepth(schema.nodeFromJSON(nested(MAX_NOTE_DEPTH)))).toBe(MAX_NOTE_DEPTH)
   })
 
+  it('keeps room for text in an empty paragraph at the limit', () => {
+    const empty = (depth: number) => {
+      let node: NoteNode = p()
+      for (let i = 0; i < depth - 2; i++) node = { type: 'blockquote', content: [node] }
+      return schema.nodeFromJSON(doc(node))
+    }
+    // doc (1) > … > paragraph (99): its text will be at 100.
+    expect(documentDepth(empty(99))).toBe(MAX_NOTE_DEPTH)
+    expect(documentDepth(empty(100))).toBe(MAX_NOTE_DEPTH + 1)
+  })
+
   it('refuses a change that would nest deeper, and allows one that stays within', () => {
     const state = EditorState.create({ schema, doc: schema.nodeFromJSON(nested(MAX_NOTE_DEPTH - 1)), plugins: [depthLimitPlugin()] })
     const inside = state.doc.resolve(MAX_NOTE_DEPTH - 2)
