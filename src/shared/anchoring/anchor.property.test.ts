@@ -358,6 +358,9 @@ describe('anchor, property-based: edits around the quote, pasted copies, short q
           // Words the article itself repeats (a photo caption printed twice) are ambiguous without any
           // copy; the copy under test is the pasted one.
           fc.pre(countOccurrences(text, selectors.quote.exact) === 1)
+          // The side left as saved must hold context to confirm the original by: a quote opening the text
+          // has no prefix at all, and with its suffix edited nothing tells it from the copy.
+          fc.pre((side === 'after' ? selectors.quote.prefix : selectors.quote.suffix).length === CONTEXT_LENGTH)
           const paragraph = text.slice(line.start, line.end) + '\n'
           // A copy of a line shorter than this lands within IN_PLACE_DISTANCE of the original, where
           // position cannot tell them apart either.
@@ -386,6 +389,9 @@ describe('anchor, property-based: edits around the quote, pasted copies, short q
             current = { text: applyEdit(current.text, edit), range: shiftRange(current.range, edit) }
           }
           fc.pre(changed)
+          // An insertion that writes the quote again beside itself ("Cult" + "Cult" before "ure…") makes a
+          // third occurrence with the original's context: the original and the copy are then the only two.
+          fc.pre(countOccurrences(current.text, selectors.quote.exact) === 2)
           const result = anchor(current.text, selectors)
           const found = result && current.text.slice(result.start, result.end)
           const why = JSON.stringify({ quote: selectors.quote, found, result, expected: current.range, copyStart })
