@@ -18,6 +18,8 @@ test('the Electron app opens the bundled archive in a locked-down window', async
   try {
     const page = await app.firstWindow()
     await expect(page.getByRole('table').getByRole('row')).toHaveCount(6)
+    // The page comes from the app's own scheme, never from file://.
+    expect(page.url()).toMatch(/^app:\/\/liner-notes\//)
     // The page sees the contract's functions and nothing of Node.
     const globals = await page.evaluate(() => ({
       require: typeof (globalThis as { require?: unknown }).require,

@@ -10,6 +10,8 @@ import { guardClose, type CloseGuard } from './platform/close-guard'
 import { fileDialogs } from './platform/dialogs'
 import { parseLinerNotesUrl } from '../core/export/links'
 import { linkInArgs, openPassageLink, registerProtocol } from './platform/protocol'
+import { registerAppScheme, serveRenderer } from './platform/app-protocol'
+import { APP_ENTRY_URL } from './platform/app-url'
 import { registerIpc } from './platform/ipc'
 import { installMenu } from './platform/menu'
 import { lockDown } from './platform/security'
@@ -21,6 +23,9 @@ let closeGuard: CloseGuard | null = null
 let pendingLink: string | null = null
 /** Until the library is open there is nothing the page could save on close. */
 let libraryOpen = false
+
+// The page's own scheme must be known before the app is ready (app-protocol.ts).
+registerAppScheme()
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -45,7 +50,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const devServerUrl = process.env.ELECTRON_RENDERER_URL
-  lockDown(devServerUrl, RENDERER_DIR)
+  lockDown(devServerUrl)
+  serveRenderer(RENDERER_DIR)
   registerProtocol()
   const libraryDir = resolveLibraryDir(process.argv, process.env, join(app.getPath('userData'), 'library'))
   const core = startCore(
@@ -102,7 +108,7 @@ async function createWindow(devServerUrl: string | undefined): Promise<void> {
   mainWindow.once('ready-to-show', () => mainWindow?.show())
   mainWindow.on('closed', () => (mainWindow = null))
   if (devServerUrl) await mainWindow.loadURL(devServerUrl)
-  else await mainWindow.loadFile(join(RENDERER_DIR, 'index.html'))
+  else await mainWindow.loadURL(APP_ENTRY_URL)
 }
 
 /** Starts the app again on another library folder (a restored backup), after pending writes finish. */

@@ -1,14 +1,12 @@
 // The renderer is a sandboxed page with no way out: no navigation, no new windows, no permissions, and
-// no network request of any kind (only the app's own files, or the dev server while developing).
-import { sep } from 'node:path'
-import { pathToFileURL } from 'node:url'
+// no network request of any kind (only the app's own files over app://, or the dev server while
+// developing; file:// URLs are refused, the page included).
 import { app, session } from 'electron'
+import { APP_ORIGIN } from './app-url'
 
-/** `rendererDir` is the built page's folder: the only files the page may load. */
-export function lockDown(devServerUrl: string | undefined, rendererDir: string): void {
-  const ownFiles = pathToFileURL(rendererDir + sep).href
+export function lockDown(devServerUrl: string | undefined): void {
   const allowed = (url: string): boolean =>
-    url.startsWith(ownFiles) || url.startsWith('devtools://') || (devServerUrl !== undefined && url.startsWith(devServerUrl))
+    url.startsWith(`${APP_ORIGIN}/`) || url.startsWith('devtools://') || (devServerUrl !== undefined && url.startsWith(devServerUrl))
 
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !allowed(details.url) }))
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
