@@ -11,7 +11,7 @@ import { fileDialogs } from './platform/dialogs'
 import { parseLinerNotesUrl } from '../core/export/links'
 import { linkInArgs, openPassageLink, registerProtocol } from './platform/protocol'
 import { registerAppScheme, serveRenderer } from './platform/app-protocol'
-import { APP_ENTRY_URL } from './platform/app-url'
+import { APP_ENTRY_URL, APP_ORIGIN } from './platform/app-url'
 import { registerIpc } from './platform/ipc'
 import { installMenu } from './platform/menu'
 import { lockDown } from './platform/security'
@@ -76,7 +76,7 @@ async function start(): Promise<void> {
     () => (libraryOpen = true),
     () => undefined // the error is shown by the page, through the first request it makes
   )
-  registerIpc(core)
+  registerIpc(core, devServerUrl ? [APP_ORIGIN, devServerUrl] : [APP_ORIGIN])
   flushOnQuit(core)
   installMenu(() => mainWindow, libraryDir)
   await createWindow(devServerUrl)
