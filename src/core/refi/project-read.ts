@@ -247,7 +247,10 @@ function parse(fileName: string, bytes: Uint8Array, what: 'project' | 'codebook'
   try {
     return parseXml(xml)
   } catch (error) {
-    if (error instanceof XmlError) throw new ImportRefused(fileName, `${fileName} is not a readable REFI-QDA ${what}: its XML is broken (${error.message}).`)
+    if (error instanceof XmlError) {
+      const why = error.broken ? `is broken (${error.message})` : error.message
+      throw new ImportRefused(fileName, `${fileName} is not a readable REFI-QDA ${what}: its XML ${why}.`)
+    }
     throw error
   }
 }

@@ -14,10 +14,26 @@ export interface XmlElement {
   text: string
 }
 
-/** The file is not XML a parser can read, even after repair; `message` says where and why. */
+/**
+ * The file is not XML a parser can read, even after repair (`broken`: `message` says where and why), or is
+ * XML made to hurt (`message` completes "its XML …").
+ */
 export class XmlError extends Error {
   override name = 'XmlError'
+  constructor(
+    message: string,
+    readonly broken = true
+  ) {
+    super(message)
+  }
 }
+
+/**
+ * Deepest element nesting read. A REFI-QDA project is Project › CodeBook › Codes › Code… and a code tree
+ * a few dozen deep is already unusual; a file nested deeper was made to exhaust the stack of whoever walks
+ * its tree (the code tree is read recursively), and is refused while it is being parsed.
+ */
+export const MAX_XML_DEPTH = 256
 
 /**
  * Characters XML 1.0 cannot hold at all (§2.2): C0 controls other than tab and line ends, U+FFFE,
@@ -73,7 +89,13 @@ export function parseXml(xml: string): XmlElement {
   parser.on('error', (error) => {
     failure ??= error
   })
+  // A DOCTYPE is where entities are declared ("billion laughs", external entities). saxes expands none of
+  // them, but REFI-QDA files never carry one, so a file that does is refused rather than read half-way.
+  parser.on('doctype', () => {
+    throw new XmlError('declares a DOCTYPE, which REFI-QDA files never do', false)
+  })
   parser.on('opentag', (tag) => {
+    if (stack.length >= MAX_XML_DEPTH) throw new XmlError(`nests elements more than ${MAX_XML_DEPTH} levels deep`, false)
     const attrs: Record<string, string> = {}
     for (const [key, value] of Object.entries(tag.attributes)) attrs[localName(key)] = value
     const node: XmlElement = { name: localName(tag.name), attrs, children: [], text: '' }
@@ -94,6 +116,7 @@ export function parseXml(xml: string): XmlElement {
   try {
     parser.write(repairAmpersands(xml.replace(/^\uFEFF/, ''))).close()
   } catch (error) {
+    if (error instanceof XmlError) throw error
     failure ??= error as Error
   }
   if (failure !== null) throw new XmlError(cleanMessage((failure as Error).message))

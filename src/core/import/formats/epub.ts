@@ -23,11 +23,11 @@ export async function extractEpub(file: { name: string; bytes: Uint8Array }, lim
   const read = (path: string): string | null => readZipText(file.name, file.bytes, entries, path)
   const container = read('META-INF/container.xml')
   if (container === null) throw new ImportRefused(file.name, `${file.name} is a zip archive but not an EPUB book (it has no META-INF/container.xml).`)
-  const opfPath = elements(parseXml(container)).find((e) => localName(e) === 'rootfile')?.getAttribute('full-path')
+  const opfPath = elements(parseXml(file.name, container)).find((e) => localName(e) === 'rootfile')?.getAttribute('full-path')
   const opfText = opfPath ? read(opfPath) : null
   if (!opfPath || opfText === null) throw new ImportRefused(file.name, `${file.name} is damaged: its package file (the book's table of contents) is missing.`)
 
-  const opf = elements(parseXml(opfText))
+  const opf = elements(parseXml(file.name, opfText))
   const base = opfPath.includes('/') ? opfPath.slice(0, opfPath.lastIndexOf('/') + 1) : ''
   const manifest = new Map<string, { href: string; type: string }>()
   for (const item of opf.filter((e) => localName(e) === 'item')) {
@@ -56,15 +56,38 @@ export async function extractEpub(file: { name: string; bytes: Uint8Array }, lim
   }
 }
 
-function parseXml(xml: string): XmlElement {
+/**
+ * Deepest nesting of the container and package files read. linkedom takes seconds to parse 100,000 nested
+ * elements and the walk below would overflow the stack, while a real package file nests five or six deep;
+ * as for HTML chapters, a file nested past this was made to hurt and is refused before it is parsed.
+ */
+const MAX_XML_DEPTH = 256
+
+/** Whether `xml` nests elements more than `limit` deep, counted from its tags alone in one pass. */
+function nestedDeeperThan(xml: string, limit: number): boolean {
+  let depth = 0
+  for (const [, close, selfClosing] of xml.matchAll(/<(\/?)[A-Za-z_][^<>]*?(\/?)>/g)) {
+    if (close) depth--
+    else if (!selfClosing && ++depth > limit) return true
+  }
+  return false
+}
+
+function parseXml(fileName: string, xml: string): XmlElement {
+  if (nestedDeeperThan(xml, MAX_XML_DEPTH)) throw new ImportRefused(fileName, `${fileName} nests its elements too deeply (more than ${MAX_XML_DEPTH} levels) to be read.`)
   const document = new DOMParser().parseFromString(xml, 'text/xml') as unknown as { documentElement: XmlElement | null }
   return document.documentElement ?? { nodeName: '', textContent: '', children: [], getAttribute: () => null }
 }
 
 /** Every element under (and including) `root`, in document order. */
-function elements(root: XmlElement, into: XmlElement[] = []): XmlElement[] {
-  into.push(root)
-  for (const child of Array.from(root.children)) elements(child, into)
+function elements(root: XmlElement): XmlElement[] {
+  const into: XmlElement[] = []
+  // Walked with a stack of its own, not by recursion: document order is kept by pushing children reversed.
+  for (const stack = [root]; stack.length > 0; ) {
+    const element = stack.pop() as XmlElement
+    into.push(element)
+    stack.push(...Array.from(element.children).reverse())
+  }
   return into
 }
 

@@ -48,7 +48,8 @@ function findEndOfCentralDirectory(bytes: Uint8Array): number {
 
 /**
  * The entries of a zip, or ImportRefused if it is not a zip, or is a bomb by the sizes it declares:
- * more than `maxZipEntries` entries, more than `maxExpandedBytes` in all, or an entry over 100:1.
+ * more than `maxZipEntries` entries, more than `maxExpandedBytes` in all, or an entry over 100:1; or if it
+ * holds a name that climbs out of the package, a symbolic link, or one name twice (refuseUnsafeEntry).
  */
 export function listZip(fileName: string, bytes: Uint8Array, limits: ImportLimits, what: string): ZipEntry[] {
   const notZip = new ImportRefused(fileName, `${fileName} is not a ${what} file (it is not a zip archive, or it is damaged).`)
@@ -66,6 +67,7 @@ export function listZip(fileName: string, bytes: Uint8Array, limits: ImportLimit
     throw new ImportRefused(fileName, `${fileName} holds ${count} files inside, more than the ${limits.maxZipEntries} a ${what} may have, so Liner Notes did not open it.`)
   }
   const entries: ZipEntry[] = []
+  const seen = new Set<string>()
   let expanded = 0
   const decoder = new TextDecoder()
   for (let i = 0; i < count; i++) {
@@ -83,8 +85,11 @@ export function listZip(fileName: string, bytes: Uint8Array, limits: ImportLimit
       encrypted: (flags & 1) === 1
     }
     readZip64Extra(bytes.subarray(offset + 46 + nameLength, offset + 46 + nameLength + extraLength), entry)
+    const madeBy = u16(bytes, offset + 4) >> 8
+    const mode = u32(bytes, offset + 38) >>> 16
     offset += 46 + nameLength + extraLength + commentLength
     if (offset > bytes.length) throw notZip
+    refuseUnsafeEntry(fileName, entry.name, madeBy, mode, seen)
     expanded += entry.originalSize
     const ratio = entry.originalSize / Math.max(1, entry.compressedSize)
     if (expanded > limits.maxExpandedBytes || (entry.originalSize > RATIO_FLOOR && ratio > MAX_RATIO)) {
@@ -93,6 +98,31 @@ export function listZip(fileName: string, bytes: Uint8Array, limits: ImportLimit
     entries.push(entry)
   }
   return entries
+}
+
+/** Hosts whose zips keep Unix mode bits in the high half of the external attributes (APPNOTE 4.4.2): Unix, OS X. */
+const UNIX_HOSTS = new Set([3, 19])
+const S_IFMT = 0o170000
+const S_IFLNK = 0o120000
+
+/**
+ * Names no document or package needs, and that would climb out of (or past) a folder the zip were expanded
+ * into: a `..` part, a leading slash or backslash, a drive letter. Importers read entries by name and never
+ * write them to disk, but a zip that holds one was made to hurt, so the whole file is refused. So is a
+ * symbolic link, and a name held twice (the same name in another case included, since `sources/` is looked
+ * up without regard to case): which of two entries a reader takes is a choice a hostile file should not get.
+ */
+function refuseUnsafeEntry(fileName: string, name: string, madeBy: number, mode: number, seen: Set<string>): void {
+  const path = name.replace(/\\/g, '/')
+  if (path.startsWith('/') || /^[a-z]:/i.test(path) || path.split('/').includes('..')) {
+    throw new ImportRefused(fileName, `${fileName} holds a file named “${name}”, a path that climbs out of the package or starts at a root, so Liner Notes did not open it.`)
+  }
+  if (UNIX_HOSTS.has(madeBy) && (mode & S_IFMT) === S_IFLNK) {
+    throw new ImportRefused(fileName, `${fileName} holds a symbolic link (${name}), which no document or package needs, so Liner Notes did not open it.`)
+  }
+  const key = path.toLowerCase()
+  if (seen.has(key)) throw new ImportRefused(fileName, `${fileName} holds ${name} twice, so Liner Notes did not open it.`)
+  seen.add(key)
 }
 
 /** Zip64 stores sizes that overflow 32 bits in an extra field (APPNOTE 4.5.3), in this order. */
