@@ -13,6 +13,7 @@ import { linkInArgs, openPassageLink, registerProtocol } from './platform/protoc
 import { registerAppScheme, serveRenderer } from './platform/app-protocol'
 import { APP_ENTRY_URL, APP_ORIGIN } from './platform/app-url'
 import { registerIpc } from './platform/ipc'
+import { PendingLinks } from './platform/pending-links'
 import { installMenu } from './platform/menu'
 import { lockDown } from './platform/security'
 import { loadWindowState, trackWindowState } from './platform/window-state'
@@ -20,7 +21,8 @@ import { loadWindowState, trackWindowState } from './platform/window-state'
 const RENDERER_DIR = join(import.meta.dirname, '../renderer')
 let mainWindow: BrowserWindow | null = null
 let closeGuard: CloseGuard | null = null
-let pendingLink: string | null = null
+/** liner-notes:// links that arrive before the page can show them (pending-links.ts). */
+const links = new PendingLinks()
 /** Until the library is open there is nothing the page could save on close. */
 let libraryOpen = false
 
@@ -30,20 +32,26 @@ registerAppScheme()
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
+  // A link the app is started with, or one handed over (by macOS, or by a second instance) before the page
+  // is ready, waits until the page asks for it with app:take-pending-link, which it does once it can show
+  // a passage. A second instance started before this one's window exists keeps its link that way too.
+  const startLink = linkInArgs(process.argv)
+  if (startLink) links.receive(startLink)
+  const received = (url: string): void => {
+    const now = links.receive(url)
+    if (now) openPassageLink(mainWindow, now)
+  }
   app.on('second-instance', (_event, argv) => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
     const link = linkInArgs(argv)
-    if (link) openPassageLink(mainWindow, link)
+    if (link) received(link)
   })
-  // A link the app is started with (or that macOS hands over before the window exists) waits until the
-  // page asks for it with app:take-pending-link, which it does once it is ready to show a passage.
-  pendingLink = linkInArgs(process.argv)
   app.on('open-url', (event, url) => {
     event.preventDefault()
-    if (mainWindow) openPassageLink(mainWindow, url)
-    else pendingLink = url
+    received(url)
   })
   void app.whenReady().then(start)
 }
@@ -66,9 +74,8 @@ async function start(): Promise<void> {
       },
       switchLibrary: (dir) => relaunchOn(dir),
       takePendingLink: () => {
-        const target = pendingLink ? parseLinerNotesUrl(pendingLink) : null
-        pendingLink = null
-        return target
+        const link = links.take()
+        return link ? parseLinerNotesUrl(link) : null
       }
     }
   )
@@ -106,7 +113,14 @@ async function createWindow(devServerUrl: string | undefined): Promise<void> {
   trackWindowState(mainWindow)
   closeGuard = guardClose(() => mainWindow, () => libraryOpen)
   mainWindow.once('ready-to-show', () => mainWindow?.show())
-  mainWindow.on('closed', () => (mainWindow = null))
+  mainWindow.on('closed', () => {
+    mainWindow = null
+    links.pageGone()
+  })
+  // A reloaded page has not subscribed to links yet: keep them until it asks again.
+  mainWindow.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) links.pageGone()
+  })
   if (devServerUrl) await mainWindow.loadURL(devServerUrl)
   else await mainWindow.loadURL(APP_ENTRY_URL)
 }
