@@ -133,7 +133,11 @@ export interface Transaction {
   putHighlight(highlight: Highlight): void
   removeHighlight(id: string): void
   putTheme(theme: Theme): void
-  removeTheme(id: string): void
+  /**
+   * Removes a theme from the codebook. Highlights waiting in the Trash with their article are recoded in the
+   * same change: the theme becomes `mergedInto` in them, or is dropped when there is none (a delete).
+   */
+  removeTheme(id: string, mergedInto?: string): void
   putNote(note: Note): void
   removeNote(id: string): void
   setPreferences(preferences: Preferences): void
@@ -812,6 +816,7 @@ export class LibraryStore {
     }
     // Themes: the one codebook file.
     let themeTombstones = this.themeTombstones
+    let recodedInTrash = new Map<string, Highlight[]>()
     if (tx.themeOrder !== null) {
       const themes = tx.themes().map((theme) => {
         if (!tx.themesPut.has(theme.id)) return theme
@@ -822,6 +827,7 @@ export class LibraryStore {
       })
       const removed = this.themeList.filter((t) => !themes.some((kept) => kept.id === t.id))
       for (const theme of removed) changes.push({ kind: 'theme', id: theme.id, op: 'removed' })
+      recodedInTrash = this.recodeTrash(tx, new Set(removed.map((t) => t.id)), writes, before)
       const present = new Set(themes.map((t) => t.id))
       themeTombstones = [...this.themeTombstones.filter((t) => !present.has(t.id)), ...removed.map((t) => ({ id: t.id, deletedAt: now, rev: (t.rev ?? 0) + 1 }))]
       tx.themeOrder = themes
@@ -873,6 +879,10 @@ export class LibraryStore {
       this.setThemes(tx.themeOrder)
       this.themeTombstones = themeTombstones
     }
+    for (const [articleId, highlights] of recodedInTrash) {
+      const entry = this.trash.get(articleId)
+      if (entry) this.trash.set(articleId, { ...entry, highlights })
+    }
     for (const [id, note] of tx.notes) {
       const old = this.noteMap.get(id)
       if (note !== null) {
@@ -885,6 +895,34 @@ export class LibraryStore {
     }
     this.manifest = manifest
     return changes
+  }
+
+  /**
+   * The highlights of trashed articles that carry a theme removed by this change, recoded as the change
+   * says (merged into another theme, or dropped), their files added to the change's writes. Without this a
+   * restored article would bring back highlights coded with a theme the codebook no longer has.
+   */
+  private recodeTrash(tx: Draft, removed: ReadonlySet<string>, writes: FileWrite[], before: (() => FileWrite)[]): Map<string, Highlight[]> {
+    const recoded = new Map<string, Highlight[]>()
+    if (removed.size === 0) return recoded
+    const replace = (themeId: string): string[] => {
+      if (!removed.has(themeId)) return [themeId]
+      const into = tx.themesMergedInto.get(themeId)
+      return into !== undefined && !removed.has(into) ? [into] : []
+    }
+    for (const [articleId, { highlights }] of this.trash) {
+      if (!highlights.some((h) => h.themeIds.some((t) => removed.has(t)))) continue
+      assertSafeId(articleId)
+      this.assertWritable(highlightsFile(articleId))
+      const now = highlights.map((h) =>
+        h.themeIds.some((t) => removed.has(t)) ? { ...h, themeIds: [...new Set(h.themeIds.flatMap(replace))], updatedAt: tx.now, rev: (h.rev ?? 0) + 1 } : h
+      )
+      const tombstones = this.highlightTombstones.get(articleId) ?? []
+      writes.push(this.highlightsWrite(articleId, now, tombstones))
+      before.push(() => this.highlightsWrite(articleId, highlights, tombstones))
+      recoded.set(articleId, now)
+    }
+    return recoded
   }
 
   private assertWritable(path: string): void {
@@ -950,6 +988,8 @@ class Draft implements Transaction {
   /** The codebook as changed, or null while no theme was touched. */
   themeOrder: Theme[] | null = null
   readonly themesPut = new Set<string>()
+  /** Themes removed by a merge, and the theme each went into. */
+  readonly themesMergedInto = new Map<string, string>()
   newPreferences: Preferences | null = null
 
   constructor(
@@ -1020,9 +1060,10 @@ class Draft implements Transaction {
     this.themeOrder = themes
     this.themesPut.add(theme.id)
   }
-  removeTheme(id: string): void {
+  removeTheme(id: string, mergedInto?: string): void {
     this.themeOrder = this.themes().filter((t) => t.id !== id)
     this.themesPut.delete(id)
+    if (mergedInto !== undefined) this.themesMergedInto.set(id, mergedInto)
   }
   putNote(note: Note): void {
     this.notes.set(note.id, note)

@@ -151,7 +151,7 @@ export function themeServices(store: LibraryStore) {
         }
         for (const child of children) tx.putTheme({ ...child, parentId: targetId, updatedAt: now })
         tx.putTheme({ ...target, updatedAt: now })
-        tx.removeTheme(sourceId)
+        tx.removeTheme(sourceId, targetId)
       })
       return summaryOf(targetId)
     },

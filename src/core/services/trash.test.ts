@@ -64,3 +64,23 @@ describe('the Trash', () => {
       await client.services.close()
     }))
 })
+
+describe('themes merged or deleted while an article is in the Trash', () => {
+  it('recode its highlights in the same change, so restoring it brings back no theme the codebook lacks, even after a restart', () =>
+    withTempDir(async (dir) => {
+      const client = await openTestClient(dir)
+      const [source, target, dropped] = await client.call('themes:list', {})
+      const highlight = await client.call('highlights:create', { articleId: COLLIDER, start: 0, end: 8, themeIds: [source!.id, dropped!.id] })
+      await client.call('articles:trash', { ids: [COLLIDER] })
+      await client.call('themes:merge', { sourceId: source!.id, targetId: target!.id })
+      await client.call('themes:delete', { id: dropped!.id })
+      await client.services.close()
+
+      const again = await openTestClient(dir)
+      await again.call('trash:restore', { ids: [COLLIDER] })
+      const [back] = (await again.call('articles:get', { id: COLLIDER })).highlights
+      expect(back).toMatchObject({ id: highlight.id, themeIds: [target!.id] })
+      expect((await again.call('themes:list', {})).find((t) => t.id === target!.id)?.highlightCount).toBe(1)
+      await again.services.close()
+    }))
+})
