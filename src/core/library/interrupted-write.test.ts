@@ -4,11 +4,11 @@
 import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { Highlight } from '../../shared/model'
 import { LibraryStore } from './store'
-import { ARCHIVE_DIR, fixedNow, folderFingerprint, withTempDir } from './test-support'
+import { ARCHIVE_DIR, fixedNow, fixtureCommand, folderFingerprint, withTempDir } from './test-support'
 
 /** `failRename`: the how-many-th rename from now fails (1 = the next one); 0 = none. */
 const control = vi.hoisted(() => ({ failRename: 0 }))
@@ -105,7 +105,7 @@ describe('interrupted writes', () => {
 
   it('a writer killed at random moments, ~100 times, always leaves a library that opens whole, with every acknowledged change', async () => {
     const work = await mkdtemp(join(tmpdir(), 'liner-notes-crash-'))
-    const command = await writerCommand(work)
+    const command = await fixtureCommand(WRITER, work)
     try {
       const dir = join(work, 'library')
       await (await open(dir)).close()
@@ -156,33 +156,6 @@ interface Step {
   targetId?: string
   coded?: string[]
   count?: number
-}
-
-/**
- * How to start the writer. Bundled once with esbuild (which tsx itself runs on) into one file, because
- * starting through tsx compiles the services afresh each time and would allow only a few kills a minute;
- * through tsx when esbuild cannot be loaded.
- */
-async function writerCommand(work: string): Promise<string[]> {
-  // Beside the project's packages, so the one left out of the bundle (the search index's WebAssembly
-  // SQLite, which loads its .wasm from its own folder) is found from it.
-  const outfile = join(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache', 'liner-notes', `crash-writer-${basename(work)}.mjs`)
-  try {
-    const { build } = await import('esbuild')
-    await build({
-      entryPoints: [WRITER],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      logLevel: 'error',
-      external: ['node-sqlite3-wasm'],
-      banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" }
-    })
-    return [outfile]
-  } catch {
-    return ['--import', 'tsx', WRITER]
-  }
 }
 
 /** Starts a writer, kills it with SIGKILL at a random moment once it is writing, and reads what it printed. */

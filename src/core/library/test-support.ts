@@ -2,7 +2,7 @@
 // fingerprint of a whole library folder, so "left as it was" means no file in it changed.
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { sha256Hex } from './hash'
 import { INDEX_FOLDER, LOCK_FILE } from './layout'
 
@@ -44,4 +44,32 @@ export async function folderFingerprint(dir: string): Promise<string> {
 export function withoutRev<T extends { rev?: number }>(record: T): Omit<T, 'rev'> {
   const { rev: _rev, ...rest } = record
   return rest
+}
+
+/**
+ * The command that runs a child-process fixture of the crash tests under node. Bundled once with esbuild
+ * (which tsx itself runs on) into one file, because starting through tsx compiles the services afresh each
+ * time and would allow only a few kills a minute; through tsx when esbuild cannot be loaded. Remove the
+ * bundle (the first element, when it ends in .mjs) once done.
+ */
+export async function fixtureCommand(entry: string, work: string): Promise<string[]> {
+  // Beside the project's packages, so the one left out of the bundle (the search index's WebAssembly
+  // SQLite, which loads its .wasm from its own folder) is found from it.
+  const outfile = join(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache', 'liner-notes', `${basename(entry, '.ts')}-${basename(work)}.mjs`)
+  try {
+    const { build } = await import('esbuild')
+    await build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      logLevel: 'error',
+      external: ['node-sqlite3-wasm'],
+      banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" }
+    })
+    return [outfile]
+  } catch {
+    return ['--import', 'tsx', entry]
+  }
 }
