@@ -297,6 +297,7 @@ test('typing "> " over and over nests quotations only as deep as a note may go; 
   // doc (1) > 97 quotations > paragraph (99) > its text (100): MAX_NOTE_DEPTH, and no deeper.
   await expect(body.locator('blockquote')).toHaveCount(97)
   await expect(body.locator('p').filter({ hasText: 'deep' })).toHaveText(/^(> )+deep$/)
-  // Saving a note this deep is covered by the unit tests (note-schema.test.ts): the browser harness's
-  // bridge (Playwright's exposeFunction) does not deliver a document nested this deep to the core.
+  // And a note this deep is saved, and comes back whole.
+  await expect(app.page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible()
+  await expect.poll(async () => JSON.stringify((await app.readLibrary()).notes[0]?.doc)).toContain('deep')
 })

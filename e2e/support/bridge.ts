@@ -23,13 +23,16 @@ export type Invoke = (channel: string, payload: unknown) => Promise<Result<unkno
 const EVENT_PREFIX = 'liner-notes-test:'
 
 export async function bridgeApi(page: Page, invoke: Invoke): Promise<void> {
-  await page.exposeFunction('__linerNotesInvoke', (channel: unknown, payload: unknown) => invoke(String(channel), payload))
+  // Answers cross as JSON text: Playwright hands a value back to the page through a protocol that gives
+  // up on one nested about 200 levels deep (a note at the nesting limit), where Electron's structured
+  // clone has no such limit. The requests themselves cross as values.
+  await page.exposeFunction('__linerNotesInvoke', async (channel: unknown, payload: unknown) => JSON.stringify(await invoke(String(channel), payload)))
   await page.addInitScript(
     ({ channels, subscriptions, prefix }) => {
       type Invoke = (channel: string, payload: unknown) => Promise<unknown>
       const invoke = (window as unknown as { __linerNotesInvoke: Invoke }).__linerNotesInvoke
       const api: Record<string, unknown> = {}
-      for (const channel of channels) api[channel] = (request: unknown) => invoke(channel, request)
+      for (const channel of channels) api[channel] = async (request: unknown) => JSON.parse((await invoke(channel, request)) as string) as unknown
       const subscribe = (name: string) => (listener: (payload: unknown) => void) => {
         const relay = (event: Event): void => listener((event as CustomEvent<unknown>).detail)
         window.addEventListener(prefix + name, relay)
