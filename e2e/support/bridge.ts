@@ -21,18 +21,27 @@ import type { Result } from '../../src/shared/ipc/contract'
 export type Invoke = (channel: string, payload: unknown) => Promise<Result<unknown>>
 
 const EVENT_PREFIX = 'liner-notes-test:'
+/** The key that marks a Uint32Array in an answer's JSON text. */
+const TYPED_MARK = '__linerNotesUint32Array'
 
 export async function bridgeApi(page: Page, invoke: Invoke): Promise<void> {
   // Answers cross as JSON text: Playwright hands a value back to the page through a protocol that gives
   // up on one nested about 200 levels deep (a note at the nesting limit), where Electron's structured
-  // clone has no such limit. The requests themselves cross as values.
-  await page.exposeFunction('__linerNotesInvoke', async (channel: unknown, payload: unknown) => JSON.stringify(await invoke(String(channel), payload)))
+  // clone has no such limit. A Uint32Array (the analysis matrix's counts) is marked so the page gets one
+  // back, as structured clone gives it. The requests themselves cross as values.
+  await page.exposeFunction('__linerNotesInvoke', async (channel: unknown, payload: unknown) =>
+    JSON.stringify(await invoke(String(channel), payload), (_key, value: unknown) => (value instanceof Uint32Array ? { [TYPED_MARK]: [...value] } : value))
+  )
   await page.addInitScript(
-    ({ channels, subscriptions, prefix }) => {
+    ({ channels, subscriptions, prefix, typedMark }) => {
       type Invoke = (channel: string, payload: unknown) => Promise<unknown>
       const invoke = (window as unknown as { __linerNotesInvoke: Invoke }).__linerNotesInvoke
       const api: Record<string, unknown> = {}
-      for (const channel of channels) api[channel] = async (request: unknown) => JSON.parse((await invoke(channel, request)) as string) as unknown
+      const revive = (_key: string, value: unknown): unknown => {
+        const marked = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[typedMark] : undefined
+        return Array.isArray(marked) ? Uint32Array.from(marked as number[]) : value
+      }
+      for (const channel of channels) api[channel] = async (request: unknown) => JSON.parse((await invoke(channel, request)) as string, revive) as unknown
       const subscribe = (name: string) => (listener: (payload: unknown) => void) => {
         const relay = (event: Event): void => listener((event as CustomEvent<unknown>).detail)
         window.addEventListener(prefix + name, relay)
@@ -43,7 +52,7 @@ export async function bridgeApi(page: Page, invoke: Invoke): Promise<void> {
       api.pathForFile = () => ''
       Object.defineProperty(window, 'linerNotes', { value: Object.freeze(api) })
     },
-    { channels: [...CHANNELS], subscriptions: API_EVENTS.map((method) => [method, EVENT_OF_API[method]] as const), prefix: EVENT_PREFIX }
+    { channels: [...CHANNELS], subscriptions: API_EVENTS.map((method) => [method, EVENT_OF_API[method]] as const), prefix: EVENT_PREFIX, typedMark: TYPED_MARK }
   )
 }
 
