@@ -7,7 +7,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { strToU8, zipSync, type Zippable } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { withTempDir } from '../library/test-support'
+import { peakMemory, withTempDir } from '../library/test-support'
 import { openTestClient } from '../services/test-client'
 import { writeArticlePdf } from './fixtures/make-pdf'
 import { makeZipBomb } from './fixtures/make-zip-bomb'
@@ -111,20 +111,6 @@ const CASES: Case[] = [
     message: /^deep\.epub nests its elements too deeply \(more than 256 levels\) to be read\.$/
   }
 ]
-
-/** Runs `work`, sampling the resident memory it adds every few milliseconds; resolves with the peak. */
-async function peakMemory<T>(work: () => Promise<T>): Promise<{ peak: number; outcome: T }> {
-  const base = process.memoryUsage().rss
-  let peak = 0
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss - base)), 2)
-  try {
-    const outcome = await work()
-    peak = Math.max(peak, process.memoryUsage().rss - base)
-    return { peak, outcome }
-  } finally {
-    clearInterval(timer)
-  }
-}
 
 describe('hostile imports', () => {
   it('imports the well-formed .docx and .epub the cases are made from', () =>

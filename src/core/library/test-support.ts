@@ -73,3 +73,17 @@ export async function fixtureCommand(entry: string, work: string): Promise<strin
     return ['--import', 'tsx', entry]
   }
 }
+
+/** Runs `work`, sampling the resident memory it adds every few milliseconds; resolves with the peak. */
+export async function peakMemory<T>(work: () => Promise<T>): Promise<{ peak: number; outcome: T }> {
+  const base = process.memoryUsage().rss
+  let peak = 0
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss - base)), 2)
+  try {
+    const outcome = await work()
+    peak = Math.max(peak, process.memoryUsage().rss - base)
+    return { peak, outcome }
+  } finally {
+    clearInterval(timer)
+  }
+}

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { archiveLibrary } from '../export/test-library'
-import { fixedNow, withTempDir } from '../library/test-support'
+import { fixedNow, peakMemory, withTempDir } from '../library/test-support'
 import { openTestClient } from '../services/test-client'
 import { projectExport } from './project-export'
 
@@ -135,20 +135,6 @@ const CASES: Case[] = [
     message: /^deep-codes\.qdpx is not a readable REFI-QDA project: its XML nests elements more than 256 levels deep\.$/
   }
 ]
-
-/** Runs `work`, sampling the resident memory it adds every few milliseconds; resolves with the peak. */
-async function peakMemory<T>(work: () => Promise<T>): Promise<{ peak: number; outcome: T }> {
-  const base = process.memoryUsage().rss
-  let peak = 0
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss - base)), 2)
-  try {
-    const outcome = await work()
-    peak = Math.max(peak, process.memoryUsage().rss - base)
-    return { peak, outcome }
-  } finally {
-    clearInterval(timer)
-  }
-}
 
 describe('hostile REFI-QDA projects', () => {
   it.each(CASES)('refuses $name with one sentence naming the file, writing nothing', ({ file, bytes, message }) =>
